@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "td-cli.h"
+
+/* Not written yet: the issue that owns this command replaces this file. */
+int
+td_cli_import_people (int argc, char **argv)
+{
+  td_cli_error ("%s: not available yet", argv[0]);
+  return TD_CLI_BAD_INPUT;
+}
+
+int
+td_cli_people (int argc, char **argv)
+{
+  td_cli_error ("%s: not available yet", argv[0]);
+  return TD_CLI_BAD_INPUT;
+}
