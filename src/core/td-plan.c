@@ -10,6 +10,7 @@
 #include "td-json-private.h"
 #include "td-plan-private.h"
 #include "td-text.h"
+#include "td-core-resources.h"
 
 /*
  * The plan owns every record. Edits are grouped between td_plan_begin() and td_plan_commit():
@@ -305,8 +306,11 @@ td_plan_new_sample (GError **error)
   gsize size;
   const char *data;
 
-  bytes = g_resources_lookup_data ("/io/github/thidua/Planner/core/sample/tay-ninh-2019.json",
-                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  /* Through td_core_get_resource(): a static library drops the resource's self-registering
+   * object file unless something refers to it. */
+  bytes = g_resource_lookup_data (td_core_get_resource (),
+                                  "/io/github/thidua/Planner/core/sample/tay-ninh-2019.json",
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &size);
