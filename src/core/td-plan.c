@@ -31,6 +31,7 @@ typedef struct
 typedef struct
 {
   char      *label;
+  char      *merge_key;
   GPtrArray *changes;  /* of TdChange* */
 } Step;
 
@@ -42,6 +43,7 @@ typedef struct
 
   int         depth;
   char       *label;
+  char       *merge_key;
   GPtrArray  *pending;            /* of Pending* */
   GHashTable *touched;            /* record (or the plan) → Pending* */
 
@@ -79,6 +81,7 @@ static void
 step_free (Step *step)
 {
   g_free (step->label);
+  g_free (step->merge_key);
   g_ptr_array_unref (step->changes);
   g_free (step);
 }
@@ -175,6 +178,7 @@ td_plan_finalize (GObject *object)
   g_clear_pointer (&priv->undo, g_ptr_array_unref);
   g_clear_pointer (&priv->redo, g_ptr_array_unref);
   g_free (priv->label);
+  g_free (priv->merge_key);
   g_free (priv);
 
   g_free (self->title);
@@ -640,7 +644,41 @@ td_plan_begin (TdPlan     *self,
     {
       g_free (priv->label);
       priv->label = g_strdup (label ? label : "");
+      g_clear_pointer (&priv->merge_key, g_free);
     }
+}
+
+void
+td_plan_begin_merging (TdPlan     *self,
+                       const char *label,
+                       const char *merge_key)
+{
+  gboolean outermost;
+
+  g_return_if_fail (TD_IS_PLAN (self));
+
+  outermost = PRIV (self)->depth == 0;
+  td_plan_begin (self, label);
+  if (outermost)
+    PRIV (self)->merge_key = g_strdup (merge_key);
+}
+
+/* Whether @changes touch exactly the records of @step, in the same order. */
+static gboolean
+same_records (Step      *step,
+              GPtrArray *changes)
+{
+  if (step->changes->len != changes->len)
+    return FALSE;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      TdChange *a = g_ptr_array_index (step->changes, i);
+      TdChange *b = g_ptr_array_index (changes, i);
+
+      if (a->kind != b->kind || g_strcmp0 (a->id, b->id) != 0 || a->after == NULL || b->before == NULL)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static Pending *
@@ -839,12 +877,33 @@ td_plan_commit (TdPlan *self)
     return;
 
   {
-    Step *step = g_new0 (Step, 1);
+    Step *last = priv->undo->len ? g_ptr_array_index (priv->undo, priv->undo->len - 1) : NULL;
 
-    step->label = g_steal_pointer (&priv->label);
-    step->changes = g_ptr_array_ref (changes);
-    g_ptr_array_add (priv->undo, step);
-    g_ptr_array_set_size (priv->redo, 0);
+    if (last != NULL && priv->merge_key != NULL && priv->redo->len == 0 &&
+        g_strcmp0 (last->merge_key, priv->merge_key) == 0 && same_records (last, changes))
+      {
+        /* Keep the step's "before", take the new "after". */
+        for (guint i = 0; i < changes->len; i++)
+          {
+            TdChange *mine = g_ptr_array_index (last->changes, i);
+            TdChange *theirs = g_ptr_array_index (changes, i);
+
+            g_clear_pointer (&mine->after, json_node_unref);
+            mine->after = theirs->after ? json_node_ref (theirs->after) : NULL;
+          }
+        g_clear_pointer (&priv->label, g_free);
+        g_clear_pointer (&priv->merge_key, g_free);
+      }
+    else
+      {
+        Step *step = g_new0 (Step, 1);
+
+        step->label = g_steal_pointer (&priv->label);
+        step->merge_key = g_steal_pointer (&priv->merge_key);
+        step->changes = g_ptr_array_ref (changes);
+        g_ptr_array_add (priv->undo, step);
+        g_ptr_array_set_size (priv->redo, 0);
+      }
   }
 
   emit_changes (self, changes);

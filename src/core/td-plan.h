@@ -116,6 +116,10 @@ char         *td_plan_make_id            (TdPlan *self, TdKind kind, const char 
  * emits ::changes once (the store writes it in one transaction, the rules re-check it) and
  * then each changed record's own ::changed signal. Edits nest: only the outermost commits. */
 void          td_plan_begin              (TdPlan *self, const char *label);
+/* Like td_plan_begin(), but when the previous undo step has the same @merge_key and this edit
+ * changes the same records, the two become one step (typing in a field is one undo step).
+ * Every commit is still emitted and saved. */
+void          td_plan_begin_merging      (TdPlan *self, const char *label, const char *merge_key);
 void          td_plan_touch_plan         (TdPlan *self);
 void          td_plan_touch              (TdPlan *self, gpointer record);  /* unit, person or conference */
 void          td_plan_add_unit           (TdPlan *self, TdUnit *unit, int position);  /* -1: append */

@@ -298,6 +298,40 @@ test_agenda_template (void)
   g_assert_cmpint (last->start + last->minutes, ==, 450 + total);
 }
 
+static void
+test_merging (void)
+{
+  g_autoptr(TdPlan) plan = small_plan ();
+  TdConference *c = td_plan_get_conference (plan, "c1");
+  const char *steps[] = { "H", "Hộ", "Hội trường" };
+  guint emissions = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      td_plan_begin_merging (plan, "Venue", "c1:venue");
+      td_plan_touch (plan, c);
+      g_free (c->venue);
+      c->venue = g_strdup (steps[i]);
+      td_plan_commit (plan);
+      emissions++;
+    }
+  /* Another field is another step. */
+  td_plan_begin_merging (plan, "Chair", "c1:chair");
+  td_plan_touch (plan, c);
+  c->chair = g_strdup ("Chủ tịch UBND xã");
+  td_plan_commit (plan);
+
+  td_plan_undo (plan);
+  g_assert_null (c->chair);
+  g_assert_cmpstr (c->venue, ==, "Hội trường");
+  td_plan_undo (plan);
+  g_assert_cmpstr (c->venue, ==, "");
+  g_assert_false (td_plan_can_undo (plan));
+  td_plan_redo (plan);
+  g_assert_cmpstr (c->venue, ==, "Hội trường");
+  g_assert_cmpuint (emissions, ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -311,5 +345,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/metadata-undo", test_metadata_undo);
   g_test_add_func ("/model/nested-edits", test_nested_edits);
   g_test_add_func ("/model/agenda-template", test_agenda_template);
+  g_test_add_func ("/model/merging", test_merging);
   return g_test_run ();
 }
