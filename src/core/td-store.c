@@ -1758,28 +1758,37 @@ remove_temp (const char *temp)
   g_unlink (journal);
 }
 
-/* A new empty temporary file next to @path (same file system, so that rename is atomic). */
+/* A new empty temporary file next to @path (same file system, so that rename is atomic),
+ * created with the usual permissions (0666 less the umask), unlike g_mkstemp's 0600. */
 static char *
 make_temp (const char  *path,
            GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  char *temp = g_build_filename (dir, template, NULL);
-  int fd = g_mkstemp (temp);
+  int saved = EEXIST;
 
-  if (fd < 0)
+  for (int attempt = 0; attempt < 100 && saved == EEXIST; attempt++)
     {
-      int saved = errno;
-      g_autofree char *name = display_name (path);
-      g_set_error (error, TD_ERROR, saved == EACCES || saved == EROFS ? TD_ERROR_READ_ONLY : TD_ERROR_IO,
-                   _("Cannot write “%s”: %s"), name, g_strerror (saved));
+      g_autofree char *name = g_strdup_printf (".%s.%08x", base, g_random_int ());
+      char *temp = g_build_filename (dir, name, NULL);
+      int fd = g_open (temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+
+      if (fd >= 0)
+        {
+          close (fd);
+          return temp;
+        }
+      saved = errno;
       g_free (temp);
-      return NULL;
     }
-  close (fd);
-  return temp;
+
+  {
+    g_autofree char *name = display_name (path);
+    g_set_error (error, TD_ERROR, saved == EACCES || saved == EROFS ? TD_ERROR_READ_ONLY : TD_ERROR_IO,
+                 _("Cannot write “%s”: %s"), name, g_strerror (saved));
+  }
+  return NULL;
 }
 
 /* Moves @temp to @path; without @overwrite, fails when @path exists. */
