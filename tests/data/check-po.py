@@ -33,11 +33,30 @@ def read_list(name):
         return [l.strip() for l in f if l.strip() and not l.lstrip().startswith('#')]
 
 
+# Every source file that marks strings for translation must be in POTFILES.in,
+# or its strings never reach the translators.
+MARKED = re.compile(r'(^|[^A-Za-z0-9_])(N|C|NC)?_\s?\(\s*"|translatable="yes"')
+listed = set(read_list('POTFILES.in'))
+unlisted = []
+for dirpath, dirnames, filenames in os.walk(os.path.join(root, 'src')):
+    dirnames.sort()
+    for name in sorted(filenames):
+        if not name.endswith(('.c', '.h', '.ui')):
+            continue
+        path = os.path.join(dirpath, name)
+        rel = os.path.relpath(path, root)
+        with open(path, encoding='utf-8', errors='replace') as f:
+            if MARKED.search(f.read()) and rel not in listed:
+                unlisted.append(rel)
+
 langs = read_list('LINGUAS')
 if not langs:
     print('FAIL: po/LINGUAS lists no language')
     sys.exit(1)
 present = [l for l in langs if os.path.exists(os.path.join(po_dir, l + '.po'))]
+if unlisted:
+    print('FAIL: files with translatable strings missing from po/POTFILES.in: ' + ', '.join(unlisted))
+    sys.exit(1)
 if not present:
     print('SKIP: no translation yet (%s)' % ', '.join(l + '.po' for l in langs))
     sys.exit(77)
