@@ -262,6 +262,31 @@ display_name (const char *path)
   return g_filename_display_name (path);
 }
 
+/* SQLite's own reports (quick_check) span lines; messages here are one line, and short. */
+static char *
+one_line (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit_set (text != NULL ? text : "", "\r\n", -1);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0' || g_str_has_prefix (lines[i], "***"))
+        continue;
+      if (s->len > 0)
+        g_string_append (s, "; ");
+      g_string_append (s, lines[i]);
+    }
+  if (s->len > 160)
+    {
+      const char *end = g_utf8_find_prev_char (s->str, s->str + 160);
+      g_string_truncate (s, end - s->str);
+      g_string_append (s, "…");
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 /* Maps a SQLite failure to our domain. */
 static void
 set_sqlite_error (GError    **error,
@@ -270,7 +295,7 @@ set_sqlite_error (GError    **error,
                   const char *path)
 {
   g_autofree char *name = display_name (path);
-  const char *msg = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *msg = one_line (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
 
   switch (rc & 0xff)
     {
@@ -535,9 +560,11 @@ check_database (sqlite3     *db,
     }
   if (g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
     {
+      g_autofree char *detail = one_line ((const char *) sqlite3_column_text (check, 0));
+
       g_set_error (error, TD_ERROR, TD_ERROR_CORRUPT,
                    _("“%s” is damaged (%s). Open a backup copy or the JSON export of the plan instead."),
-                   name, (const char *) sqlite3_column_text (check, 0));
+                   name, detail);
       return FALSE;
     }
 
@@ -1990,7 +2017,7 @@ on_plan_changes (TdPlan    *plan,
 
   if (!apply_changes (self, changes, plan, &error))
     {
-      g_warning ("Saving a change failed: %s", error->message);
+      g_debug ("Saving a change failed: %s", error->message);
       g_signal_emit (self, signals[SIGNAL_ERROR], 0, error);
     }
 }
