@@ -290,6 +290,7 @@ typedef struct
   GHashTable *conferences;  /* conference id → TdConference* (borrowed from the nodes) */
   GHashTable *conf_units;   /* conference id → unit id at indexing time (owned copies) */
   GPtrArray  *pilot_bodies; /* of Node*, in plan order */
+  GHashTable *quota_confs;  /* unit id → GPtrArray of ids of conferences with a quota for it */
 } Ctx;
 
 static void
@@ -311,6 +312,7 @@ ctx_free (Ctx *ctx)
   g_clear_pointer (&ctx->conferences, g_hash_table_unref);
   g_clear_pointer (&ctx->conf_units, g_hash_table_unref);
   g_clear_pointer (&ctx->pilot_bodies, g_ptr_array_unref);
+  g_clear_pointer (&ctx->quota_confs, g_hash_table_unref);
   g_clear_pointer (&ctx->nodes, g_hash_table_unref);
   g_free (ctx);
 }
@@ -331,6 +333,8 @@ ctx_new (TdPlan *plan)
   ctx->conferences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx->conf_units = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   ctx->pilot_bodies = g_ptr_array_new ();
+  ctx->quota_confs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref);
 
   for (guint i = 0; i < n_units; i++)
     {
@@ -377,6 +381,21 @@ ctx_new (TdPlan *plan)
       key = g_strdup (conference->id);
       g_hash_table_insert (ctx->conferences, key, conference);
       g_hash_table_insert (ctx->conf_units, key, g_strdup (conference->unit));
+      for (guint q = 0; q < conference->quotas->len; q++)
+        {
+          const TdQuota *quota = &g_array_index (conference->quotas, TdQuota, q);
+          GPtrArray *ids;
+
+          if (quota->unit == NULL)
+            continue;
+          ids = g_hash_table_lookup (ctx->quota_confs, quota->unit);
+          if (ids == NULL)
+            {
+              ids = g_ptr_array_new ();
+              g_hash_table_insert (ctx->quota_confs, g_strdup (quota->unit), ids);
+            }
+          g_ptr_array_add (ids, key);
+        }
       node = conference->unit != NULL ? g_hash_table_lookup (ctx->nodes, conference->unit) : NULL;
       if (node != NULL)
         {
@@ -1461,10 +1480,13 @@ recheck_all (TdRules *self)
   emit_changed (self, changed);
 }
 
-/* Adds @unit_id and its ancestors in @ctx to @unit_ids, and their conferences to @conf_ids. */
+/* Adds @unit_id and its ancestors in @ctx to @unit_ids, and their conferences to @conf_ids;
+ * with @quotas, also the conferences that hold a quota for one of them (a unit that moves
+ * changes who counts against those quotas). */
 static void
 add_path (Ctx        *ctx,
           const char *unit_id,
+          gboolean    quotas,
           GHashTable *conf_ids,
           GHashTable *unit_ids)
 {
@@ -1473,6 +1495,10 @@ add_path (Ctx        *ctx,
 
   for (; node != NULL && depth < MAX_DEPTH; node = node->parent, depth++)
     {
+      GPtrArray *holders = quotas ? g_hash_table_lookup (ctx->quota_confs, node->id) : NULL;
+
+      for (guint i = 0; holders != NULL && i < holders->len; i++)
+        g_hash_table_add (conf_ids, g_strdup (g_ptr_array_index (holders, i)));
       g_hash_table_add (unit_ids, g_strdup (node->id));
       if (node->conferences != NULL)
         for (guint i = 0; i < node->conferences->len; i++)
@@ -1547,13 +1573,13 @@ plan_changes_cb (TdPlan    *plan,
           return;
 
         case TD_KIND_UNIT:
-          add_path (self->ctx, change->id, conf_ids, unit_ids);
+          add_path (self->ctx, change->id, TRUE, conf_ids, unit_ids);
           break;
 
         case TD_KIND_CONFERENCE:
           g_hash_table_add (conf_ids, g_strdup (change->id));
           add_path (self->ctx, g_hash_table_lookup (self->ctx->conf_units, change->id),
-                    conf_ids, unit_ids);
+                    FALSE, conf_ids, unit_ids);
           break;
 
         case TD_KIND_PERSON:
@@ -1587,10 +1613,10 @@ plan_changes_cb (TdPlan    *plan,
           TdConference *conf;
 
           if (change->kind == TD_KIND_UNIT)
-            add_path (self->ctx, change->id, conf_ids, unit_ids);
+            add_path (self->ctx, change->id, TRUE, conf_ids, unit_ids);
           else if (change->kind == TD_KIND_CONFERENCE
                    && (conf = g_hash_table_lookup (self->ctx->conferences, change->id)) != NULL)
-            add_path (self->ctx, conf->unit, conf_ids, unit_ids);
+            add_path (self->ctx, conf->unit, FALSE, conf_ids, unit_ids);
         }
     }
 
