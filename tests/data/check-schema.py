@@ -1,20 +1,19 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Checks the GSettings schema: glib-compile-schemas --strict accepts the
-source, and the schema compiled into the build directory has the keys the
+configured schema, and the schema compiled into the build directory has the keys the
 application reads, with their types, defaults and the enum's values.
 
-usage: check-schema.py SOURCE-SCHEMA-DIR BUILD-SCHEMA-DIR
+usage: check-schema.py BUILD-SCHEMA-DIR APP-ID
 """
 import os
 import subprocess
 import sys
 
-src_dir, build_dir = sys.argv[1:3]
-SCHEMA = 'io.github.thidua.Planner'
+build_dir, SCHEMA = sys.argv[1:3]
 errors = []
 
-res = subprocess.run(['glib-compile-schemas', '--strict', '--dry-run', src_dir],
+res = subprocess.run(['glib-compile-schemas', '--strict', '--dry-run', build_dir],
                      capture_output=True, text=True)
 if res.returncode != 0 or res.stderr.strip():
     print('FAIL: glib-compile-schemas --strict: ' + res.stderr.strip())
@@ -60,8 +59,8 @@ if enum[1:] != ["'name'", "'unit'", "'manual'"]:
 # a value outside the enum is refused
 if gsettings('set', SCHEMA, 'people-sort', 'surname', check=False).returncode == 0:
     errors.append('people-sort accepted a value outside its enum')
-if gsettings('set', SCHEMA, 'window-width', '10', check=False).returncode == 0:
-    errors.append('window-width accepted 10 pixels')
+if gsettings('set', SCHEMA, 'window-width', '-5', check=False).returncode == 0:
+    errors.append('window-width accepted -5 pixels')
 
 if errors:
     for e in errors:
