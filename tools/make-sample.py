@@ -472,31 +472,40 @@ AGENDA = [
     ("Tổng kết và bế mạc", 10),
 ]
 
-TALK_TOPICS = [
-    "Kinh nghiệm xây dựng mô hình sản xuất hiệu quả",
-    "Đổi mới phương pháp dạy học, nâng cao chất lượng giáo dục",
-    "Nâng cao chất lượng khám, chữa bệnh, hướng tới sự hài lòng của người bệnh",
-    "Chung sức xây dựng nông thôn mới",
-    "Cải cách hành chính, phục vụ Nhân dân ngày càng tốt hơn",
-    "Giữ gìn và phát huy bản sắc văn hóa dân tộc",
-    "Tây Ninh chung tay vì người nghèo - Không để ai bị bỏ lại phía sau",
-    "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
-]
+TALK_TOPICS = {
+    "commune": ["Kinh nghiệm xây dựng mô hình sản xuất, kinh doanh hiệu quả",
+                "Chung sức xây dựng nông thôn mới",
+                "Tây Ninh chung tay vì người nghèo - Không để ai bị bỏ lại phía sau",
+                "Cải cách hành chính, phục vụ Nhân dân ngày càng tốt hơn"],
+    "school": ["Đổi mới phương pháp dạy học, nâng cao chất lượng giáo dục",
+               "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"],
+    "health": ["Nâng cao chất lượng khám, chữa bệnh, hướng tới sự hài lòng của người bệnh"],
+    "culture": ["Giữ gìn và phát huy bản sắc văn hóa dân tộc",
+                "Xây dựng đời sống văn hóa ở cơ sở"],
+    "sport": ["Rèn luyện, thi đấu vì màu cờ sắc áo Tây Ninh"],
+    "tourism": ["Phát triển du lịch Núi Bà Đen gắn với bảo vệ môi trường"],
+}
 
 
 def hhmm(minutes):
     return "%02d:%02d" % (minutes // 60, minutes % 60)
 
 
-def agenda(talkers, unit_name, unvetted=(), talk_minutes=15):
+def presenter(p):
+    position = p["position"][0].lower() + p["position"][1:]
+    return "%s, %s, %s" % (full_name(p), position, unit_by_id[p["unit"]]["name"].replace("UBND ", ""))
+
+
+def agenda(talkers, unvetted=(), talk_minutes=15):
     items = []
     t = 7 * 60 + 30
     for entry in AGENDA:
         if entry is None:
             for i, p in enumerate(talkers):
-                topic = TALK_TOPICS[(len(full_name(p)) + i) % len(TALK_TOPICS)]
+                topics = TALK_TOPICS[profile_of[p["unit"]]]
+                topic = topics[(len(full_name(p)) + i) % len(topics)]
                 items.append({"start": hhmm(t), "minutes": talk_minutes, "title": "Tham luận: " + topic,
-                              "presenter": full_name(p) + ", " + p["position"].lower() + ", " + unit_name,
+                              "presenter": presenter(p),
                               "kind": "talk", "vetted": i not in unvetted})
                 t += talk_minutes
             continue
@@ -561,7 +570,9 @@ for parent, rows in GRASSROOTS.items():
         members = people_by_unit[uid]
         leaders = [p for p in members if p["leader"]]
         workers = [p for p in members if not p["leader"]]
-        mode = "representative" if staff > 200 or uid == "gddt-cdsp" else "plenary"
+        mode = "representative" if staff >= 200 else "plenary"
+        if uid == "gddt-le-quy-don":
+            mode = "plenary"  # R-MODE error, on purpose
         talkers = workers[:2] if staff < 100 else workers[:3]
         unvetted = (1,) if uid in ("gd-phuoc-dong", "vh-ttvh", "gddt-quang-trung") else ()
         delegates = [{"person": p["id"], "role": "delegate", "approval": None} for p in leaders + workers]
@@ -589,7 +600,7 @@ for parent, rows in GRASSROOTS.items():
             "chair": full_name(leaders[0]) + " - " + leaders[0]["position"],
             "pilot": pilot,
             "submissions": submissions(date, missing, late),
-            "agenda": agenda(talkers, name.replace("UBND ", ""), unvetted),
+            "agenda": agenda(talkers, unvetted),
             "quotas": [],
             "delegates": delegates,
             "documents": {},
@@ -635,7 +646,7 @@ for uid in ["go-dau", "so-vhttdl", "tp-tay-ninh", "so-gddt"]:
     sent_upward[uid] = chosen[::3] + [p for p in own if p["leader"]][:1]
 
     talkers = chosen[:3] if uid != "so-gddt" else chosen[:6]
-    items = agenda(talkers, unit_by_id[uid]["name"], (2,) if uid == "so-gddt" else (),
+    items = agenda(talkers, (2,) if uid == "so-gddt" else (),
                    talk_minutes=15 if uid != "so-gddt" else 25)
     if uid == "so-gddt":
         # A long report and speeches: longer than a half day (R-HALFDAY).
@@ -687,7 +698,7 @@ conferences.append({
     "chair": full_name(people_by_unit["tn"][0]) + " - Phó Chủ tịch UBND tỉnh",
     "pilot": False,
     "submissions": submissions(PROVINCE_DATE),
-    "agenda": agenda(prov_talkers, "tỉnh Tây Ninh"),
+    "agenda": agenda(prov_talkers),
     "quotas": prov_quotas,
     "delegates": prov_delegates,
     "documents": {},
