@@ -6,6 +6,7 @@
 
 #include "td-encoding.h"
 #include "td-error.h"
+#include "td-text.h"
 
 /* --------------------------------------------------------------- names */
 
@@ -695,40 +696,17 @@ decode_viqr (const guchar *b,
   return out;
 }
 
-/* g_utf8_normalize slows down much more than linearly on long strings
- * (a 64 KiB text takes a fifth of a second), so whole files are normalized
- * a few lines at a time. A line end is a starter: nothing composes across it. */
 static char *
-nfc_by_lines (const char *s,
+nfc_text (const char *s,
               gsize       len)
 {
-  GString *out = g_string_sized_new (len + 1);
-  gsize pos = 0;
-
-  while (pos < len)
-    {
-      gsize end = MIN (pos + 2048, len);
-      g_autofree char *chunk = NULL;
-      const char *nl;
-
-      nl = end < len ? memchr (s + end, '\n', len - end) : NULL;
-      end = nl ? (gsize) (nl - s) + 1 : len;
-      chunk = g_utf8_normalize (s + pos, end - pos, G_NORMALIZE_NFC);
-      if (chunk == NULL)
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      g_string_append (out, chunk);
-      pos = end;
-    }
-  return g_string_free (out, FALSE);
+  return td_text_nfc_len (s, len);
 }
 
 static char *
 finish (GString *decoded)
 {
-  char *nfc = nfc_by_lines (decoded->str, decoded->len);
+  char *nfc = nfc_text (decoded->str, decoded->len);
 
   g_string_free (decoded, TRUE);
   g_assert (nfc != NULL);
@@ -750,7 +728,7 @@ strip_bom_nfc (const char *utf8,
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _("The text is not valid UTF-8"));
       return NULL;
     }
-  return nfc_by_lines (utf8, len);
+  return nfc_text (utf8, len);
 }
 
 char *
@@ -815,7 +793,7 @@ td_encoding_decode (const char  *bytes,
         /* The capitals fonts draw every letter as a capital. */
         {
           g_autofree char *upper = g_utf8_strup (nfc, -1);
-          return nfc_by_lines (upper, strlen (upper));
+          return nfc_text (upper, strlen (upper));
         }
       }
 

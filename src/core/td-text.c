@@ -3,76 +3,162 @@
 
 #include <string.h>
 #include <unicode/ucol.h>
+#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
 #include "td-text.h"
 
+static gboolean
+is_ascii (const char *s,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) s[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* UTF-16 copy of UTF-8 bytes, or NULL when they are not valid UTF-8. */
+static UChar *
+utf8_to_uchar (const char *s,
+               gsize       len,
+               int32_t    *out_len)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = 0;
+  UChar *u;
+
+  if (len > G_MAXINT32 / 2)
+    return NULL;
+  /* UTF-16 never needs more units than UTF-8 has bytes. */
+  u = g_new (UChar, len + 1);
+  u_strFromUTF8 (u, (int32_t) len + 1, &n, s, (int32_t) len, &status);
+  if (U_FAILURE (status) || memchr (s, '\0', len) != NULL)
+    {
+      g_free (u);
+      return NULL;
+    }
+  *out_len = n;
+  return u;
+}
+
+/* g_utf8_normalize costs microseconds a name and grows worse than linearly
+ * on long texts; ICU's normalizer is linear and its quick check makes the
+ * usual case (text already NFC) a copy. */
+char *
+td_text_nfc_len (const char *s,
+                 gssize      len)
+{
+  const UNormalizer2 *nfc;
+  UErrorCode status = U_ZERO_ERROR;
+  g_autofree UChar *u = NULL;
+  g_autofree UChar *norm = NULL;
+  int32_t ulen = 0, nlen, out_len = 0;
+  char *out;
+
+  if (s == NULL)
+    return NULL;
+  if (len < 0)
+    len = strlen (s);
+  if (is_ascii (s, len))
+    return memchr (s, '\0', len) ? NULL : g_strndup (s, len);
+
+  u = utf8_to_uchar (s, len, &ulen);
+  if (u == NULL)
+    return NULL;
+  nfc = unorm2_getNFCInstance (&status);
+  g_assert (U_SUCCESS (status));
+  if (unorm2_quickCheck (nfc, u, ulen, &status) == UNORM_YES && U_SUCCESS (status))
+    return g_strndup (s, len);
+
+  status = U_ZERO_ERROR;
+  nlen = unorm2_normalize (nfc, u, ulen, NULL, 0, &status);
+  status = U_ZERO_ERROR;
+  norm = g_new (UChar, nlen + 1);
+  unorm2_normalize (nfc, u, ulen, norm, nlen + 1, &status);
+  g_assert (U_SUCCESS (status));
+  u_strToUTF8 (NULL, 0, &out_len, norm, nlen, &status);
+  status = U_ZERO_ERROR;
+  out = g_malloc (out_len + 1);
+  u_strToUTF8 (out, out_len + 1, NULL, norm, nlen, &status);
+  g_assert (U_SUCCESS (status));
+  return out;
+}
+
 char *
 td_text_nfc (const char *s)
 {
-  if (s == NULL)
-    return NULL;
-  /* g_utf8_normalize returns NULL on invalid UTF-8, which is the contract. */
-  return g_utf8_normalize (s, -1, G_NORMALIZE_NFC);
+  return td_text_nfc_len (s, -1);
 }
 
 /* ---------------------------------------------------------------- folding */
 
+/* Appends the folded form of one character: its canonical decomposition
+ * without the marks (that is NFD with the marks dropped, so old and new tone
+ * placement and NFC/NFD input fold alike), in lower case. */
+static void
+append_folded_char (GString  *out,
+                    gunichar  c)
+{
+  gunichar d[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n;
+
+  /* đ has no decomposition: it is a letter of its own that searchers type as d. */
+  if (c == 0x0111 || c == 0x0110)
+    {
+      g_string_append_c (out, 'd');
+      return;
+    }
+  n = g_unichar_fully_decompose (c, FALSE, d, G_N_ELEMENTS (d));
+  for (gsize i = 0; i < n; i++)
+    {
+      GUnicodeType type = g_unichar_type (d[i]);
+
+      if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+          type == G_UNICODE_ENCLOSING_MARK)
+        continue;
+      if (d[i] < 0x80)
+        g_string_append_c (out, g_ascii_tolower ((char) d[i]));
+      else
+        {
+          char buf[8];
+          int len = g_unichar_to_utf8 (d[i], buf);
+          g_autofree char *folded = g_utf8_casefold (buf, len);
+
+          g_string_append (out, folded);
+        }
+    }
+}
+
 char *
 td_text_fold (const char *s)
 {
-  g_autofree char *decomposed = NULL;
   GString *out;
-  const char *p;
   gboolean pending_space = FALSE;
+  const char *end;
 
-  if (s == NULL)
+  if (s == NULL || !g_utf8_validate (s, -1, &end))
     return NULL;
 
-  /* NFD first: the tone and quality marks become separate combining characters
-   * that we drop, which makes old and new tone placement ("Hoà"/"Hòa") and
-   * NFC/NFD input fold alike. */
-  decomposed = g_utf8_normalize (s, -1, G_NORMALIZE_NFD);
-  if (decomposed == NULL)
-    return NULL;
-
-  out = g_string_sized_new (strlen (decomposed));
-  for (p = decomposed; *p; p = g_utf8_next_char (p))
+  out = g_string_sized_new (end - s);
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-      GUnicodeType type = g_unichar_type (c);
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
 
-      if (type == G_UNICODE_NON_SPACING_MARK ||
-          type == G_UNICODE_SPACING_MARK ||
-          type == G_UNICODE_ENCLOSING_MARK)
-        continue;
-
-      if (g_unichar_isspace (c))
+      if (c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c))
         {
           pending_space = out->len > 0;
           continue;
         }
-
       if (pending_space)
         {
           g_string_append_c (out, ' ');
           pending_space = FALSE;
         }
-
-      /* đ has no decomposition: it is a letter of its own that searchers type as d. */
-      if (c == 0x0111 || c == 0x0110)
-        c = 'd';
-      else if (c < 0x80)
-        c = g_ascii_tolower (c);
+      if (c < 0x80)
+        g_string_append_c (out, g_ascii_tolower ((char) c));
       else
-        {
-          char buf[6];
-          int len = g_unichar_to_utf8 (c, buf);
-          g_autofree char *folded = g_utf8_casefold (buf, len);
-          g_string_append (out, folded);
-          continue;
-        }
-      g_string_append_c (out, (char) c);
+        append_folded_char (out, c);
     }
 
   return g_string_free (out, FALSE);
@@ -172,33 +258,6 @@ get_collator (void)
   return coll;
 }
 
-/* UTF-16 copy of a UTF-8 string (NFC first), or NULL when the input is invalid. */
-static UChar *
-to_uchar (const char *s,
-          int32_t    *out_len)
-{
-  g_autofree char *nfc = td_text_nfc (s);
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t len = 0;
-  UChar *u;
-
-  if (nfc == NULL)
-    return NULL;
-  u_strFromUTF8 (NULL, 0, &len, nfc, -1, &status);
-  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (status))
-    return NULL;
-  status = U_ZERO_ERROR;
-  u = g_new (UChar, len + 1);
-  u_strFromUTF8 (u, len + 1, &len, nfc, -1, &status);
-  if (U_FAILURE (status))
-    {
-      g_free (u);
-      return NULL;
-    }
-  *out_len = len;
-  return u;
-}
-
 int
 td_text_collate (const char *a,
                  const char *b)
@@ -214,28 +273,50 @@ td_text_collate (const char *a,
   return (r > 0) - (r < 0);
 }
 
-/* Sort key bytes, NUL-terminated: ICU keys contain no other NUL byte. */
+/* Sort key bytes, NUL-terminated: ICU keys contain no other NUL byte.
+ * The collator's normalization mode makes NFD and NFC input give one key. */
 char *
 td_text_collation_key (const char *s)
 {
-  g_autofree UChar *u = NULL;
+  UChar stack[128];
+  g_autofree UChar *heap = NULL;
+  UChar *u = stack;
+  UErrorCode status = U_ZERO_ERROR;
   UCollator *coll;
+  gsize slen;
   int32_t len = 0;
+  guint8 key[256];
   int32_t needed;
-  guint8 *key;
 
   if (s == NULL)
     return NULL;
-  u = to_uchar (s, &len);
-  if (u == NULL)
-    return NULL;
+  slen = strlen (s);
+  if (slen >= G_N_ELEMENTS (stack))
+    {
+      heap = utf8_to_uchar (s, slen, &len);
+      if (heap == NULL)
+        return NULL;
+      u = heap;
+    }
+  else
+    {
+      u_strFromUTF8 (stack, G_N_ELEMENTS (stack), &len, s, (int32_t) slen, &status);
+      if (U_FAILURE (status))
+        return NULL;
+    }
 
   coll = get_collator ();
-  needed = ucol_getSortKey (coll, u, len, NULL, 0);
-  key = g_malloc (needed);
-  ucol_getSortKey (coll, u, len, key, needed);
-  g_assert (key[needed - 1] == 0);
-  return (char *) key;
+  needed = ucol_getSortKey (coll, u, len, key, sizeof key);
+  if (needed <= (int32_t) sizeof key)
+    return g_memdup2 (key, needed);
+  else
+    {
+      guint8 *big = g_malloc (needed);
+
+      ucol_getSortKey (coll, u, len, big, needed);
+      g_assert (big[needed - 1] == 0);
+      return (char *) big;
+    }
 }
 
 /* The level separator of ICU sort keys is 0x01, and no weight byte is

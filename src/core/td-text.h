@@ -7,6 +7,8 @@ G_BEGIN_DECLS
 
 /* Composed (NFC) copy of a UTF-8 string. NULL in, NULL out; invalid UTF-8 gives NULL. */
 char     *td_text_nfc              (const char *s);
+/* The same for len bytes (-1: up to the NUL); linear in the length, for whole files. */
+char     *td_text_nfc_len          (const char *s, gssize len);
 
 /* Search key: case-, accent-, đ/d-insensitive, NFC/NFD-blind and blind to old/new tone
  * placement ("Hoà" and "Hòa" fold alike). Fold the haystack once and keep it. */

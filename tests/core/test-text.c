@@ -29,6 +29,33 @@ test_nfc (void)
 }
 
 static void
+test_nfc_len (void)
+{
+  GString *nfd = g_string_new (NULL);
+  GString *nfc = g_string_new (NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *part = td_text_nfc_len ("Nguye\xcc\x82\xcc\x83n Văn", 10);
+
+  /* A long text (100,000 lines) comes out whole and composed. */
+  for (int i = 0; i < 100000; i++)
+    {
+      g_string_append (nfd, "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 A\xcc\x81nh\r\n");
+      g_string_append (nfc, "Nguyễn Thị Ánh\r\n");
+    }
+  out = td_text_nfc_len (nfd->str, nfd->len);
+  g_assert_cmpuint (strlen (out), ==, nfc->len);
+  g_assert_true (strcmp (out, nfc->str) == 0);
+  g_assert_cmpstr (part, ==, "Nguyễn");
+  g_assert_null (td_text_nfc_len ("a\0b", 3));
+  g_assert_null (td_text_nfc_len ("\xe1\xbb", 2));   /* cut inside a letter */
+  g_free (out);
+  out = td_text_nfc_len ("", 0);
+  g_assert_cmpstr (out, ==, "");
+  g_string_free (nfd, TRUE);
+  g_string_free (nfc, TRUE);
+}
+
+static void
 test_fold (void)
 {
   struct { const char *in, *out; } cases[] = {
@@ -42,6 +69,8 @@ test_fold (void)
     { "  Trần   Văn\tƯớc  ", "tran van uoc" },
     { "ƠN ỨNG ỲẾ", "on ung ye" },
     { "", "" },
+    { "Ω Straße ÀÉ", "ω strasse ae" },
+    { "Nguye\xcc\x82\xcc\x83n\xc2\xa0Văn", "nguyen van" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -355,6 +384,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/text/nfc", test_nfc);
+  g_test_add_func ("/text/nfc-len", test_nfc_len);
   g_test_add_func ("/text/fold", test_fold);
   g_test_add_func ("/text/fold-matches", test_fold_matches);
   g_test_add_func ("/text/collation/order", test_collation_order);
