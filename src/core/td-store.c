@@ -306,6 +306,14 @@ set_sqlite_error (GError    **error,
                    name, msg);
       break;
     case SQLITE_READONLY:
+      if (rc == SQLITE_READONLY_ROLLBACK)
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_READ_ONLY,
+                       _("“%s” holds an edit interrupted by a crash and cannot be repaired while it is read-only. Copy it to a folder you can write to and open it again."),
+                       name);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case SQLITE_PERM:
       g_set_error (error, TD_ERROR, TD_ERROR_READ_ONLY,
                    _("“%s” cannot be written (%s)"), name, msg);
@@ -585,6 +593,35 @@ check_database (sqlite3     *db,
   return TRUE;
 }
 
+/* A crash during a transaction leaves a "hot" journal next to the plan. SQLite rolls it back
+ * on the first read, which needs write access: do it before a read-only open, so that a
+ * read-only load (convert, a preview) sees the last committed state instead of failing. */
+static gboolean
+recover_journal (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  sqlite3 *db = NULL;
+  gint64 ignored;
+  gboolean ok;
+  int rc;
+
+  if (!g_file_test (journal, G_FILE_TEST_EXISTS))
+    return TRUE;
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, rc, path);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  configure_defensive (db);
+  ok = query_int (db, "PRAGMA schema_version", path, &ignored, error);
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
 /* Copies @db into a new memory database (for migrating a file we may not write). */
 static sqlite3 *
 copy_to_memory (sqlite3     *db,
@@ -645,6 +682,8 @@ td_store_open_full (const char        *path,
     }
 
   read_only = (flags & TD_STORE_OPEN_READ_ONLY) != 0 || !is_writable (path);
+  if (read_only && is_writable (path) && !recover_journal (path, error))
+    return NULL;
 
   self = g_object_new (TD_TYPE_STORE, NULL);
   self->path = g_strdup (path);

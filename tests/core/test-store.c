@@ -836,6 +836,15 @@ test_crash_mid_transaction (Fixture       *f,
   crashed = read_bytes (path);
   g_assert_false (g_bytes_equal (original, crashed));
 
+  /* Even a read-only load (convert, a preview) recovers the last committed state. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TdPlan) read_only = td_plan_load_file (path, &error);
+
+    g_assert_no_error (error);
+    assert_same_plan (expected, read_only);
+  }
+
   reloaded = load_path (path);
   assert_same_plan (expected, reloaded);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
