@@ -54,7 +54,7 @@ td_cli_new (int    argc,
   };
   const char *path;
 
-  context = g_option_context_new ("FILE.thidua");
+  context = g_option_context_new ("new FILE.thidua");
   g_option_context_set_summary (context,
                                 _("Creates a new plan file. FILE may also end in .json. "
                                   "An existing FILE is never replaced."));
@@ -131,7 +131,7 @@ td_cli_convert (int    argc,
   const char *in, *out;
   gboolean overwrite;
 
-  context = g_option_context_new ("IN OUT");
+  context = g_option_context_new ("convert IN OUT");
   g_option_context_set_summary (context,
                                 _("Converts a plan between the JSON interchange format (.json) and the "
                                   "plan file (.thidua); the kind of each file is given by its extension, "
