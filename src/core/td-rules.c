@@ -907,13 +907,12 @@ check_submit (Check        *c,
   for (int s = 0; s < TD_N_SUBMISSIONS; s++)
     {
       TdDate received = conf->submissions[s];
-      const char *label = td_submission_label ((TdSubmission) s);
 
       if (received == TD_DATE_NONE)
         add (out, conf, "R-SUBMIT", TD_SEVERITY_WARNING, TD_FIELD_SUBMISSIONS, NULL,
              g_strdup_printf (_("“%s” was due on %s (one month before the conference) and has "
                                 "not been received."),
-                              label, due_text));
+                              td_submission_label ((TdSubmission) s), due_text));
       else if (received > due)
         {
           g_autofree char *received_text = format_date (received);
@@ -921,7 +920,8 @@ check_submit (Check        *c,
           add (out, conf, "R-SUBMIT", TD_SEVERITY_WARNING, TD_FIELD_SUBMISSIONS, NULL,
                g_strdup_printf (_("“%s” was received on %s, after it was due on %s (one month "
                                   "before the conference)."),
-                                label, received_text, due_text));
+                                td_submission_label ((TdSubmission) s), received_text,
+                                due_text));
         }
     }
 }
@@ -1231,6 +1231,28 @@ index_people (TdRules *self,
     }
 }
 
+/* Whether @people still lists the delegates of @conf, in order. */
+static gboolean
+people_match (char         **people,
+              TdConference  *conf)
+{
+  guint n = 0;
+
+  if (people == NULL)
+    return FALSE;
+  for (guint i = 0; i < conf->delegates->len; i++)
+    {
+      const TdDelegate *d = &g_array_index (conf->delegates, TdDelegate, i);
+
+      if (d->person == NULL)
+        continue;
+      if (people[n] == NULL || strcmp (people[n], d->person) != 0)
+        return FALSE;
+      n++;
+    }
+  return people[n] == NULL;
+}
+
 static char **
 conference_people (TdConference *conf)
 {
@@ -1277,14 +1299,15 @@ violations_equal (GPtrArray *a,
   return TRUE;
 }
 
-/* Puts @violations (taken) in the block of @key, creating or dropping the block as needed.
+/* Puts @violations (taken) in the block of @key, creating or dropping the block as needed;
+ * @conf (may be NULL) gives the people the block is indexed under.
  * Returns whether what the block shows changed. */
 static gboolean
-update_block (TdRules    *self,
-              const char *key,
-              gboolean    unit_only,
-              GPtrArray  *violations,
-              char      **people)
+update_block (TdRules      *self,
+              const char   *key,
+              gboolean      unit_only,
+              GPtrArray    *violations,
+              TdConference *conf)
 {
   GHashTable *table = unit_only ? self->unit_blocks : self->conf_blocks;
   Block *block = g_hash_table_lookup (table, key);
@@ -1315,10 +1338,14 @@ update_block (TdRules    *self,
       g_hash_table_insert (table, block->key, block);
     }
 
-  index_people (self, block, FALSE);
-  g_strfreev (block->people);
-  block->people = people;
-  index_people (self, block, TRUE);
+  /* Most re-checks leave the delegates alone: keep the index as it is then. */
+  if (conf != NULL ? !people_match (block->people, conf) : block->people != NULL)
+    {
+      index_people (self, block, FALSE);
+      g_strfreev (block->people);
+      block->people = conf != NULL ? conference_people (conf) : NULL;
+      index_people (self, block, TRUE);
+    }
 
   if (violations_equal (block->violations, violations))
     {
@@ -1377,7 +1404,7 @@ recheck_conference (TdRules    *self,
       GPtrArray *out = violations_new ();
 
       check_conference (c, conf, out);
-      block_changed = update_block (self, id, FALSE, out, conference_people (conf));
+      block_changed = update_block (self, id, FALSE, out, conf);
     }
   if (block_changed)
     g_hash_table_add (changed, g_strdup (id));
