@@ -1282,7 +1282,7 @@ draw_key_pages (TdPlan *plan, cairo_t *cr, Text *t, const TdTimelineStyle *style
     {
       static const char *names[] = {
         "Hội nghị cấp cơ sở", "Hội nghị cấp trên cơ sở",
-        "Hội nghị điểm cấp tỉnh (huyện Gò Dầu; Sở Văn hóa, Thể thao và Du lịch)",
+        "Hội nghị chỉ đạo điểm cấp tỉnh",
         "Đại hội Thi đua yêu nước cấp tỉnh",
       };
       g_autofree char *span = NULL;
@@ -1437,6 +1437,7 @@ td_timeline_write_pdf_with_options (TdPlan                     *plan,
       options.severity_func = pdf_options->severity_func;
       options.severity_data = pdf_options->severity_data;
       options.today = pdf_options->today;
+      options.collapsed = pdf_options->collapsed;
     }
   if (options.today == TD_DATE_NONE)
     {

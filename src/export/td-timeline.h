@@ -103,6 +103,7 @@ typedef struct
   TdTimelineSeverityFunc severity_func;  /* NULL: one full check with the rules engine */
   gpointer               severity_data;
   TdDate                 today;          /* TD_DATE_NONE: the current local date */
+  GHashTable            *collapsed;      /* row keys to print collapsed (NULL: all expanded) */
 } TdTimelinePdfOptions;
 
 /* The printed timeline: A4 landscape pages in the administrative format (documents.md),

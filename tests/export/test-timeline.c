@@ -676,7 +676,7 @@ write_pdf (TdPlan *plan, const char *name)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  TdTimelinePdfOptions options = { NULL, NULL, D (2020, 3, 15) };
+  TdTimelinePdfOptions options = { NULL, NULL, D (2020, 3, 15), NULL };
 
   g_assert_true (td_timeline_write_pdf_with_options (plan, path, &options, &error));
   g_assert_no_error (error);
