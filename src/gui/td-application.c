@@ -323,6 +323,28 @@ about_action (GSimpleAction *action,
 }
 
 static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Open the Help"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("The help viewer could not be started (%s). "
+                                        "Install the “yelp” package to read the manual."),
+                                      error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
 help_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
@@ -331,7 +353,7 @@ help_action (GSimpleAction *action,
   const char *page = param ? g_variant_get_string (param, NULL) : "";
   g_autofree char *uri = *page ? g_strdup_printf ("help:thidua/%s", page) : g_strdup ("help:thidua");
 
-  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, help_shown_cb, parent ? g_object_ref (parent) : NULL);
 }
 
 static const GActionEntry app_actions[] = {
