@@ -421,14 +421,16 @@ draw_axis (TdTimelineLayout *layout, cairo_t *cr, Text *t, double vx0, double vx
       set_color (cr, &style->axis_fill[0]);
       cairo_rectangle (cr, m->x0, qh, w, axis_h - qh);
       cairo_fill (cr);
+      /* Like the quarters, the label stays in the visible part of a wide month; the short
+       * form is chosen from the whole month, so that it does not flicker while scrolling. */
       label = m->label;
       if (text_width (t, label, 0.9, PANGO_WEIGHT_NORMAL) + 4 > w)
         label = m->short_label;
       if (text_width (t, label, 0.9, PANGO_WEIGHT_NORMAL) + 2 > w)
         label = NULL;
       set_color (cr, &style->foreground);
-      draw_text (t, cr, label, m->x0, qh + (axis_h - qh) / 2, w, 0.9, PANGO_WEIGHT_NORMAL,
-                 PANGO_ALIGN_CENTER);
+      draw_text (t, cr, label, MAX (m->x0, vx0), qh + (axis_h - qh) / 2,
+                 MIN (m->x1, vx1) - MAX (m->x0, vx0), 0.9, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_CENTER);
       set_color (cr, &style->grid_strong);
       cairo_set_line_width (cr, 1);
       cairo_move_to (cr, m->x0, qh);
