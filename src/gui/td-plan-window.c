@@ -30,6 +30,7 @@ struct _TdPlanWindow
   GFile                *file;
   TdPlan               *plan;
   TdStore              *store;
+  TdRules              *rules;
   gulong                first_frame_handler;
 };
 
@@ -47,6 +48,13 @@ td_plan_window_get_plan (TdPlanWindow *self)
 {
   g_return_val_if_fail (TD_IS_PLAN_WINDOW (self), NULL);
   return self->plan;
+}
+
+TdRules *
+td_plan_window_get_rules (TdPlanWindow *self)
+{
+  g_return_val_if_fail (TD_IS_PLAN_WINDOW (self), NULL);
+  return self->rules;
 }
 
 TdStore *
@@ -341,6 +349,9 @@ set_plan (TdPlanWindow *self,
   g_set_object (&self->file, file);
   g_set_object (&self->store, store);
   g_set_object (&self->plan, plan);
+  /* One rules engine per plan, shared by every page; created before the pages get the plan. */
+  g_clear_object (&self->rules);
+  self->rules = td_rules_new (plan, td_rules_today ());
 
   g_signal_connect_swapped (plan, "notify::can-undo", G_CALLBACK (undo_changed_cb), self);
   g_signal_connect_swapped (plan, "notify::can-redo", G_CALLBACK (undo_changed_cb), self);
@@ -519,6 +530,7 @@ td_plan_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_PLAN_WINDOW);
+  g_clear_object (&self->rules);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
   g_clear_object (&self->file);

@@ -5,6 +5,7 @@
 
 #include "td-application.h"
 #include "td-plan.h"
+#include "td-rules.h"
 #include "td-store.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ gboolean  td_plan_window_load_file      (TdPlanWindow *self, GFile *file);
 GFile    *td_plan_window_get_file       (TdPlanWindow *self);
 TdPlan   *td_plan_window_get_plan       (TdPlanWindow *self);
 TdStore  *td_plan_window_get_store      (TdPlanWindow *self);
+/* The plan's rules engine (incremental), shared by the pages. NULL before a plan is loaded. */
+TdRules  *td_plan_window_get_rules      (TdPlanWindow *self);
 /* Shows a short message at the bottom of the window. */
 void      td_plan_window_toast          (TdPlanWindow *self, const char *message);
 /* Switches to a page by name ("plan", "units", …). */
