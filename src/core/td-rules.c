@@ -710,11 +710,11 @@ check_quota (Check         *c,
           add (out, conf, "R-QUOTA", TD_SEVERITY_ERROR, TD_FIELD_QUOTAS,
                people_within (c, conf, use->unit),
                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%s sends %d delegates, more than its quota of %d: "
+                                             "%s sends %d delegate, more than its quota of %d: "
                                              "remove %d.",
                                              "%s sends %d delegates, more than its quota of %d: "
                                              "remove %d.",
-                                             over),
+                                             use->used),
                                 name, use->used, use->seats, over));
         }
       else if (use->used < use->seats)
@@ -723,11 +723,11 @@ check_quota (Check         *c,
 
           add (out, conf, "R-QUOTA", TD_SEVERITY_WARNING, TD_FIELD_QUOTAS, NULL,
                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%s sends %d delegate, fewer than its quota of %d: "
+                                             "%d unused.",
                                              "%s sends %d delegates, fewer than its quota of %d: "
-                                             "%d seat is unused.",
-                                             "%s sends %d delegates, fewer than its quota of %d: "
-                                             "%d seats are unused.",
-                                             missing),
+                                             "%d unused.",
+                                             use->used),
                                 name, use->used, use->seats, missing));
         }
     }

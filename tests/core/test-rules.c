@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "td-composition.h"
 #include "td-date.h"
@@ -1210,6 +1214,34 @@ test_incremental_edit (void)
   g_assert_finalize_object (g_steal_pointer (&rules));
 }
 
+/* Messages in the user's language, with Vietnamese number formatting (needs the build's
+ * po/vi.po to carry the rules' strings; skipped until it does). */
+static void
+test_vietnamese (void)
+{
+  g_autoptr(GPtrArray) v = NULL;
+  TdViolation *mix;
+
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  if (g_str_equal (g_dngettext (GETTEXT_PACKAGE, "Remove %d leader", "Remove %d leaders", 2),
+                   "Remove %d leaders"))
+    {
+      g_unsetenv ("LANGUAGE");
+      g_test_skip ("po/vi.po does not translate the rules' messages yet");
+      return;
+    }
+
+  v = check_mix_case (140, 43, TD_MODE_REPRESENTATIVE, NULL);
+  mix = find (v, "R-MIX", "c-g1");
+  g_assert_nonnull (mix);
+  g_assert_true (g_str_has_prefix (mix->message,
+                                   "140 đại biểu, trong đó 43 lãnh đạo (30,7 %): vượt mức tối đa "
+                                   "30 % (tối đa 42 người)."));
+  g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1238,6 +1270,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/violation-json", test_violation_json);
   g_test_add_func ("/rules/incremental-edit", test_incremental_edit);
   g_test_add_func ("/rules/incremental-random", test_incremental_random);
+  g_test_add_func ("/rules/vietnamese", test_vietnamese);
 
   return g_test_run ();
 }
