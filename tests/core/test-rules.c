@@ -1088,7 +1088,7 @@ test_incremental_random (void)
 
   g_signal_connect (rules, "changed", G_CALLBACK (rules_changed_cb), &changed);
 
-  for (int step = 0; step < 400; step++)
+  for (int step = 0; step < (g_test_slow () ? 2000 : 400); step++)
     {
       g_autoptr(GPtrArray) before = describe (td_rules_get_model (rules));
       g_autoptr(GPtrArray) after = NULL;
