@@ -519,6 +519,24 @@ record_position (TdPlan  *self,
   return pos;
 }
 
+/* The same, searched from the end: records are appended, and bulk removals (a rollback, the undo
+ * of an import) take the newest first, so that each is found in a step or two. */
+static guint
+record_position_from_end (TdPlan  *self,
+                          gpointer record)
+{
+  GListModel *model = G_LIST_MODEL (kind_store (self, record_kind (record)));
+
+  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i - 1);
+
+      if (item == record)
+        return i - 1;
+    }
+  return G_MAXUINT;
+}
+
 static void
 insert_record (TdPlan  *self,
                gpointer record,
@@ -540,7 +558,7 @@ drop_record (TdPlan  *self,
              gpointer record)
 {
   TdKind kind = record_kind (record);
-  guint pos = record_position (self, record);
+  guint pos = record_position_from_end (self, record);
 
   g_hash_table_remove (kind_table (self, kind), record_id (record));
   if (pos != G_MAXUINT)
@@ -699,7 +717,15 @@ touch (TdPlan  *self,
   p->record = record ? g_object_ref (record) : NULL;
   p->change.kind = record ? record_kind (record) : TD_KIND_PLAN;
   p->change.id = g_strdup (record ? record_id (record) : NULL);
-  p->change.position = record ? record_position (self, record) : 0;
+  /* A record that is not in the id table is not in the list either: no need to scan for it
+   * (an import adds 100,000 people in one edit). */
+  if (record == NULL)
+    p->change.position = 0;
+  else if (record_id (record) != NULL &&
+           lookup_record (self, record_kind (record), record_id (record)) == record)
+    p->change.position = record_position (self, record);
+  else
+    p->change.position = G_MAXUINT;
   /* A record not yet in the plan is being added: it has no "before". */
   if (record == NULL || p->change.position != G_MAXUINT)
     p->change.before = record_to_json (self, record);
@@ -832,11 +858,45 @@ notify_undo_redo (TdPlan *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
+typedef struct
+{
+  guint       count;  /* records of the kind added in the edit */
+  GHashTable *map;    /* record → position + 1, when many were added */
+} AddedPositions;
+
+/* Position of a record added in the edit being committed. A few are found from the end of the
+ * list; many are mapped in one pass over the list, so that a bulk add stays linear. */
+static guint
+added_position (TdPlan         *self,
+                AddedPositions *added,
+                gpointer        record)
+{
+  TdKind kind = record_kind (record);
+  AddedPositions *a = &added[kind];
+
+  if (a->count <= 16)
+    return record_position_from_end (self, record);
+  if (a->map == NULL)
+    {
+      GListModel *model = G_LIST_MODEL (kind_store (self, kind));
+      guint n = g_list_model_get_n_items (model);
+
+      a->map = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+          g_hash_table_insert (a->map, item, GUINT_TO_POINTER (i + 1));
+        }
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (a->map, record)) - 1;
+}
+
 void
 td_plan_commit (TdPlan *self)
 {
   TdPlanPrivate *priv;
   g_autoptr(GPtrArray) changes = NULL;
+  AddedPositions added[TD_KIND_CONFERENCE + 1];
 
   g_return_if_fail (TD_IS_PLAN (self));
 
@@ -846,6 +906,14 @@ td_plan_commit (TdPlan *self)
     return;
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) td_change_free);
+  memset (added, 0, sizeof added);
+  for (guint i = 0; i < priv->pending->len; i++)
+    {
+      Pending *p = g_ptr_array_index (priv->pending, i);
+
+      if (p->record != NULL && p->change.position == G_MAXUINT)
+        added[p->change.kind].count++;
+    }
   for (guint i = 0; i < priv->pending->len; i++)
     {
       Pending *p = g_ptr_array_index (priv->pending, i);
@@ -867,11 +935,13 @@ td_plan_commit (TdPlan *self)
       c->before = p->change.before ? json_node_ref (p->change.before) : NULL;
       c->after = after;
       c->position = p->change.position != G_MAXUINT ? p->change.position
-                    : (p->record ? record_position (self, p->record) : 0);
+                    : (p->record ? added_position (self, added, p->record) : 0);
       g_ptr_array_add (changes, c);
     }
   g_ptr_array_set_size (priv->pending, 0);
   g_hash_table_remove_all (priv->touched);
+  for (guint k = 0; k < G_N_ELEMENTS (added); k++)
+    g_clear_pointer (&added[k].map, g_hash_table_unref);
 
   if (changes->len == 0)
     return;
