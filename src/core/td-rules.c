@@ -1537,6 +1537,21 @@ add_path (Ctx        *ctx,
     }
 }
 
+static gboolean
+quotas_equal (JsonNode *before,
+              JsonNode *after)
+{
+  JsonNode *a = NULL, *b = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (before))
+    a = json_object_get_member (json_node_get_object (before), "quotas");
+  if (JSON_NODE_HOLDS_OBJECT (after))
+    b = json_object_get_member (json_node_get_object (after), "quotas");
+  if (a == NULL || b == NULL)
+    return a == b;
+  return json_node_equal (a, b);
+}
+
 /* Whether @change alters what the unit tree index holds. */
 static gboolean
 change_is_structural (TdRules  *self,
@@ -1558,7 +1573,10 @@ change_is_structural (TdRules  *self,
       if (conf == NULL || g_hash_table_lookup (self->ctx->conferences, change->id) != conf)
         return TRUE;
       indexed_unit = g_hash_table_lookup (self->ctx->conf_units, change->id);
-      return g_strcmp0 (indexed_unit, conf->unit) != 0;
+      if (g_strcmp0 (indexed_unit, conf->unit) != 0)
+        return TRUE;
+      /* The index knows which conferences hold a quota for which unit. */
+      return !quotas_equal (change->before, change->after);
 
     case TD_KIND_PERSON:
     case TD_KIND_PLAN:

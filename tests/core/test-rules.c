@@ -915,6 +915,10 @@ random_edit (TdPlan *plan,
 {
   int what = g_rand_int_range (rand, 0, 14);
 
+  /* Most edits need a conference: when every one has been removed, add one. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (plan->conferences)) == 0)
+    what = 9;
+
   if (what == 12 && td_plan_can_undo (plan))
     {
       td_plan_undo (plan);
