@@ -83,7 +83,7 @@ struct _TdDocument
 
 G_DEFINE_FINAL_TYPE (TdDocument, td_document, G_TYPE_OBJECT)
 
-#define CELL_PAD_X 4.0
+#define CELL_PAD_X 3.0
 #define CELL_PAD_Y 2.5
 #define RULE_WIDTH 0.75
 #define GRID_WIDTH 0.6
@@ -181,10 +181,15 @@ setup_layout (PangoLayout *layout, const char *text, double size, guint flags,
       pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
       break;
     }
+  /* set_text keeps the attributes of an earlier set_markup, with byte ranges of the old text:
+   * clear them, or a reused layout bolds the wrong bytes and can cut a UTF-8 sequence. */
   if (flags & TD_TEXT_MARKUP)
     pango_layout_set_markup (layout, text, -1);
   else
-    pango_layout_set_text (layout, text, -1);
+    {
+      pango_layout_set_attributes (layout, NULL);
+      pango_layout_set_text (layout, text, -1);
+    }
 }
 
 static double
@@ -447,7 +452,9 @@ td_document_write_pdf (TdDocument *self, const char *path, GCancellable *cancell
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &local_error);
   if (stream == NULL)
     {
-      g_set_error (error, TD_ERROR, TD_ERROR_IO, "%s: %s", path, local_error->message);
+      g_set_error (error, TD_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? TD_ERROR_CANCELLED : TD_ERROR_IO,
+                   "%s: %s", path, local_error->message);
       return FALSE;
     }
 
@@ -606,6 +613,14 @@ td_document_add_space (TdDocument *self, double points)
   if (at_page_top (self))
     return;
   self->cursor = MIN (self->cursor + points, bottom (self));
+}
+
+void
+td_document_ensure_room (TdDocument *self, double points)
+{
+  g_return_if_fail (TD_IS_DOCUMENT (self));
+  if (td_document_get_room (self) < points && !at_page_top (self))
+    td_document_new_page (self);
 }
 
 void

@@ -101,6 +101,8 @@ void        td_document_new_page       (TdDocument *self);
  * mail merge); the page number is printed from the section's second page on. */
 void        td_document_new_section    (TdDocument *self);
 void        td_document_add_space      (TdDocument *self, double points);
+/* Starts a new page unless @points of room are left: keeps a heading with what follows it. */
+void        td_document_ensure_room    (TdDocument *self, double points);
 /* A paragraph: wrapped to the text width, split between lines across a page break.
  * @indent is the first-line indent (TD_MM (10) for body text), @space_after the gap under it. */
 void        td_document_add_text       (TdDocument *self, const char *text, double size,

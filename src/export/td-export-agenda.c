@@ -72,7 +72,7 @@ _td_export_agenda (TdExportContext *ctx, GError **error)
 
   td_document_get_text_area (doc, NULL, NULL, &width, NULL);
   {
-    double widths[3] = { width * 0.21, width * 0.50, width * 0.29 };
+    double widths[3] = { width * 0.19, width * 0.44, width * 0.37 };
 
     table = td_table_new (3, widths, 13.0);
   }

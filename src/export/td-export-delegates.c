@@ -17,8 +17,10 @@ enum {
   COL_LEADER, COL_DIRECT, COL_NOTE, N_COLS
 };
 
-/* Relative widths of the columns; the shown ones are scaled to the text width. */
-static const double col_weight[N_COLS] = { 28, 120, 36, 36, 44, 100, 118, 44, 44, 64 };
+/* Narrow columns get a fixed width in ems (a year, a number, "x", "Khmer" on one line); the
+ * text columns share the rest by weight. */
+static const double col_ems[N_COLS] = { 2.5, 0, 2.9, 2.9, 3.7, 0, 0, 3.4, 3.4, 0 };
+static const double col_weight[N_COLS] = { 0, 36, 0, 0, 0, 22, 26, 0, 0, 16 };
 
 typedef struct
 {
@@ -62,9 +64,11 @@ column_shown (guint hidden, int col)
 }
 
 static TdTable *
-make_table (TdDocument *doc, guint hidden, Layout *layout)
+make_table (TdDocument *doc, guint hidden, gboolean landscape, Layout *layout)
 {
-  double widths[N_COLS], total = 0, width;
+  /* Portrait is narrow for ten columns: a size smaller there. */
+  double size = landscape ? 12.0 : 11.0;
+  double widths[N_COLS], fixed = 0, weights = 0, width;
   TdTable *table;
   int c;
 
@@ -73,14 +77,18 @@ make_table (TdDocument *doc, guint hidden, Layout *layout)
     {
       layout->map[c] = column_shown (hidden, c) ? (int) layout->n++ : -1;
       if (layout->map[c] >= 0)
-        total += col_weight[c];
+        {
+          fixed += col_ems[c] * size;
+          weights += col_weight[c];
+        }
     }
   td_document_get_text_area (doc, NULL, NULL, &width, NULL);
   for (c = 0; c < N_COLS; c++)
     if (layout->map[c] >= 0)
-      widths[layout->map[c]] = col_weight[c] * width / total;
+      widths[layout->map[c]] = col_ems[c] > 0 ? col_ems[c] * size
+                                              : col_weight[c] * (width - fixed) / weights;
 
-  table = td_table_new (layout->n, widths, 12.0);
+  table = td_table_new (layout->n, widths, size);
 
 #define HDR(col, row, rs, cs, text) \
   G_STMT_START { if (layout->map[col] >= 0) \
@@ -282,7 +290,7 @@ _td_export_delegates (TdExportContext *ctx, GError **error)
   }
 
   {
-    g_autoptr(TdTable) table = make_table (doc, ctx->options->hidden_columns, &layout);
+    g_autoptr(TdTable) table = make_table (doc, ctx->options->hidden_columns, ctx->options->landscape, &layout);
 
     td_document_begin_table (doc, table);
     if (!add_rows (doc, ctx, table, &layout, delegates, &totals, &done, list->len, error))
@@ -296,6 +304,8 @@ _td_export_delegates (TdExportContext *ctx, GError **error)
     g_autofree char *direct = _td_export_percent (totals.total - totals.leaders, totals.total);
     g_autofree char *line = NULL;
 
+    /* The five lines together. */
+    td_document_ensure_room (doc, 5 * 17.0 + 20.0);
     line = g_strdup_printf ("Tổng số: %u đại biểu.", totals.total);
     td_document_add_text (doc, line, 14.0, TD_TEXT_BOLD, TD_ALIGN_LEFT, 0, 2.0);
     g_free (line);
@@ -314,9 +324,11 @@ _td_export_delegates (TdExportContext *ctx, GError **error)
 
   if (guests->len > 0)
     {
-      g_autoptr(TdTable) table = make_table (doc, ctx->options->hidden_columns | TD_COLUMN_STRUCTURE, &layout);
+      g_autoptr(TdTable) table = make_table (doc, ctx->options->hidden_columns | TD_COLUMN_STRUCTURE, ctx->options->landscape, &layout);
       g_autofree char *line = NULL;
 
+      /* The heading with its table's header and first rows. */
+      td_document_ensure_room (doc, 120.0);
       td_document_add_text (doc, "KHÁCH MỜI", 14.0, TD_TEXT_BOLD, TD_ALIGN_CENTER, 0, 6.0);
       td_document_begin_table (doc, table);
       if (!add_rows (doc, ctx, table, &layout, guests, &guest_totals, &done, list->len, error))

@@ -370,6 +370,9 @@ td_export_options_load (TdPlan *plan, const char *conference_id, TdExportKind ki
 
   g_return_val_if_fail (TD_IS_PLAN (plan), options);
 
+  /* The full delegate list has ten columns: landscape unless the user chose otherwise. */
+  if (kind == TD_EXPORT_DELEGATES)
+    options->landscape = TRUE;
   documents = documents_for (plan, conference_id, kind, &record);
   if (documents == NULL)
     return options;

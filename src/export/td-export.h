@@ -47,6 +47,7 @@ typedef enum {
  *   signer_*    the plan's signer
  *   recipients  "Như trên" / "Lưu: VT" (invitations), the plan's recipients (plan)
  *   chair       the conference's chair
+ *   landscape   TRUE for the delegate list when nothing is stored (td_export_options_load)
  * JSON keys: number, code, date (ISO), place, superior, issuer, signer {authority, deputy,
  * title, name}, recipients [..], chair, notes, addressee, sort (name|unit|manual),
  * hidden_columns [number, birth_year, ethnicity, position, unit, structure, note],
