@@ -771,7 +771,7 @@ layout_admin_header (GArray *ops, PangoLayout *layout, GStringChunk *strings,
     {
       h = column_text (ops, layout, chunk_upper (strings, header->issuer), 13.0, TD_TEXT_BOLD,
                        x, ly, left_w, &line_w, NULL);
-      ly += h + 2.0;
+      ly += h + 3.0;
       /* The rule under the issuing body: 1/3 to 1/2 of the name's width (documents.md). */
       if (ops != NULL)
         emit_line (ops, x + left_w / 2 - line_w * 0.2, ly, x + left_w / 2 + line_w * 0.2, ly);
@@ -787,7 +787,7 @@ layout_admin_header (GArray *ops, PangoLayout *layout, GStringChunk *strings,
                      TD_TEXT_BOLD, right_x, ry, right_w, NULL, NULL);
   h = column_text (ops, layout, chunk_nfc (strings, "Độc lập - Tự do - Hạnh phúc"), 14.0,
                    TD_TEXT_BOLD, right_x, ry, right_w, &line_w, NULL);
-  ry += h + 1.0;
+  ry += h + 2.5;
   if (ops != NULL)
     emit_line (ops, right_x + right_w / 2 - line_w / 2, ry, right_x + right_w / 2 + line_w / 2, ry);
   ry += 6.0;
@@ -894,6 +894,19 @@ td_document_add_title (TdDocument *self, const char *type, const char *subject)
   rule = CLAMP (line_w / 3.0, TD_MM (25), TD_MM (50));
   self->cursor += 3.0;
   emit_line (ops, x + w / 2 - rule / 2, self->cursor, x + w / 2 + rule / 2, self->cursor);
+  self->cursor += 15.0;
+}
+
+void
+td_document_add_short_rule (TdDocument *self)
+{
+  double x = TD_MARGIN_LEFT, w;
+
+  g_return_if_fail (TD_IS_DOCUMENT (self));
+
+  w = text_width (self);
+  self->cursor += 6.0;
+  emit_line (current_page (self)->ops, x + w / 2 - TD_MM (15), self->cursor, x + w / 2 + TD_MM (15), self->cursor);
   self->cursor += 15.0;
 }
 

@@ -114,6 +114,8 @@ void        td_document_add_body_markup(TdDocument *self, const char *markup);
 void        td_document_add_admin_header (TdDocument *self, const TdAdminHeader *header);
 /* The document type in bold capitals ("GIẤY MỜI"), its subject in bold, and a short rule. */
 void        td_document_add_title      (TdDocument *self, const char *type, const char *subject);
+/* A short centred rule (the one under a title), with space around it. */
+void        td_document_add_short_rule (TdDocument *self);
 /* "DỰ THẢO" in a box in the top margin of the current page, on the right. */
 void        td_document_add_draft_mark (TdDocument *self);
 /* The signature block on the right and "Nơi nhận:" with @recipients (NULL-terminated, may be

@@ -20,7 +20,7 @@ enum {
 /* Narrow columns get a fixed width in ems (a year, a number, "x", "Khmer" on one line); the
  * text columns share the rest by weight. */
 static const double col_ems[N_COLS] = { 2.5, 0, 2.9, 2.9, 3.7, 0, 0, 3.4, 3.4, 0 };
-static const double col_weight[N_COLS] = { 0, 36, 0, 0, 0, 22, 26, 0, 0, 16 };
+static const double col_weight[N_COLS] = { 0, 32, 0, 0, 0, 26, 30, 0, 0, 12 };
 
 typedef struct
 {
@@ -279,15 +279,12 @@ _td_export_delegates (TdExportContext *ctx, GError **error)
     g_autofree char *number = _td_export_number (invitation, "GM");
     g_autofree char *date = invitation->date != TD_DATE_NONE ? td_date_format_short (invitation->date)
                                                             : g_strdup ("     ");
-    g_autofree char *line = g_strdup_printf ("(Kèm theo Giấy mời số %s ngày %s của %s)", g_strstrip (number),
+    g_autofree char *line = g_strdup_printf ("(Kèm theo Giấy mời số %s ngày %s của %s)", number,
                                              date, invitation->issuer != NULL ? invitation->issuer : "");
 
     td_document_add_text (doc, line, 14.0, TD_TEXT_ITALIC, TD_ALIGN_CENTER, 0, 0);
   }
-  {
-    /* The short rule of the title block, drawn by the title helper without a type line. */
-    td_document_add_title (doc, NULL, NULL);
-  }
+  td_document_add_short_rule (doc);
 
   {
     g_autoptr(TdTable) table = make_table (doc, ctx->options->hidden_columns, ctx->options->landscape, &layout);
