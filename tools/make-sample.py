@@ -366,7 +366,7 @@ PROFILES = {
             ("Chủ doanh nghiệp tư nhân", "good_worker", "private"),
             ("Công nhân Công ty TNHH may mặc (vốn nước ngoài)", "direct_worker", "foreign"),
             ("Hộ kinh doanh cá thể", "good_deeds", "household"),
-            ("Chi hội trưởng Chi hội Phụ nữ ấp", "good_deeds", "other"),
+            ("Chi hội trưởng Chi hội Phụ nữ ấp", "good_deeds", "other", "female"),
             ("Tình nguyện viên công tác xã hội", "good_deeds", "other"),
         ],
     },
@@ -452,9 +452,9 @@ for parent, rows in GRASSROOTS.items():
                 position += " " + short
             add_person(uid, position, True, category, "state")
         for i in range(n_workers):
-            position, category, sector = spec["workers"][(i + rng.randint(0, 3)) % len(spec["workers"])]
+            position, category, sector, *gender = spec["workers"][(i + rng.randint(0, 3)) % len(spec["workers"])]
             minority = uid in MINORITY_UNITS and i == 1
-            add_person(uid, position, False, category, sector, minority=minority)
+            add_person(uid, position, False, category, sector, gender[0] if gender else None, minority=minority)
 
 # ---------------------------------------------------------------------------------------------
 # Conferences
@@ -553,13 +553,14 @@ VENUE = {
     "tourism": "Hội trường {}",
 }
 
-# Dates of the grassroots conferences: working days of February and March 2020 (after Tết).
+# Dates of the grassroots conferences: working days of Q1 2020, outside the Tết holiday
+# (23-29/01/2020), spread evenly in the order of the units.
 grassroots_dates = {}
-days = [d(2020, 2, 10) + datetime.timedelta(days=i) for i in range(0, 50)]
-days = [x for x in days if x.weekday() < 5 and x != d(2020, 2, 3)]
+days = [d(2020, 1, 6) + datetime.timedelta(days=i) for i in range(0, 82)]
+days = [x for x in days if x.weekday() < 5 and not d(2020, 1, 20) <= x <= d(2020, 2, 2)]
 all_grassroots = [row for rows in GRASSROOTS.values() for row in rows]
 for i, row in enumerate(all_grassroots):
-    grassroots_dates[row[0]] = days[(i * 3) % len(days)]
+    grassroots_dates[row[0]] = days[(i * 7) % len(days)]
 grassroots_dates["gd-hiep-thanh"] = d(2020, 4, 20)
 grassroots_dates["tp-ninh-son"] = d(2020, 4, 8)
 grassroots_dates["gd-thanh-phuoc"] = d(2020, 1, 14)
