@@ -110,6 +110,7 @@ make_plan (guint n_delegates, guint n_guests)
   for (i = 0; i < agenda->len; i++)
     g_list_store_append (c->agenda, g_ptr_array_index (agenda, i));
   talk = td_agenda_item_new ("Tham luận: Giáo viên dạy giỏi gắn với phong trào thi đua", 10, TD_ITEM_KIND_TALK);
+  g_free (talk->presenter);
   talk->presenter = g_strdup ("Bà Nguyễn Thị Tuyết");
   talk->vetted = FALSE;
   g_list_store_insert (c->agenda, 3, talk);
