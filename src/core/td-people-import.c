@@ -55,13 +55,80 @@ td_people_duplicate_free (TdPeopleDuplicate *duplicate)
   g_free (duplicate);
 }
 
+static int
+tone_of (gunichar c)
+{
+  switch (c)
+    {
+    case 0x0300: return 1;  /* huyền */
+    case 0x0309: return 2;  /* hỏi */
+    case 0x0303: return 3;  /* ngã */
+    case 0x0301: return 4;  /* sắc */
+    case 0x0323: return 5;  /* nặng */
+    default:     return 0;
+    }
+}
+
 char *
-td_people_duplicate_key (const char *folded_full_name,
+td_people_duplicate_name (const char *name)
+{
+  GString *out;
+  int tone = 0;
+  gboolean space = FALSE;
+
+  if (name == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (name) + 8);
+  for (const char *p = name;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar d[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gsize n;
+
+      if (c == 0 || g_unichar_isspace (c))
+        {
+          /* The tone goes at the end of its word, wherever the writer placed it. */
+          if (tone != 0)
+            g_string_append_printf (out, "%d", tone);
+          tone = 0;
+          if (c == 0)
+            break;
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      n = g_unichar_fully_decompose (c, FALSE, d, G_N_ELEMENTS (d));
+      for (gsize i = 0; i < n; i++)
+        {
+          int t = tone_of (d[i]);
+
+          if (t != 0)
+            tone = t;
+          else
+            g_string_append_unichar (out, g_unichar_tolower (d[i]));
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+td_people_duplicate_key (const char *full_name,
                          int         birth_year,
                          const char *unit)
 {
-  return g_strdup_printf ("%s\x1f%d\x1f%s", folded_full_name ? folded_full_name : "",
-                          birth_year, unit ? unit : "");
+  g_autofree char *name = td_people_duplicate_name (full_name);
+
+  return g_strdup_printf ("%s\x1f%d\x1f%s", name, birth_year, unit ? unit : "");
+}
+
+static char *
+person_duplicate_key (TdPerson *person)
+{
+  g_autofree char *full = td_person_dup_full_name (person);
+
+  return td_people_duplicate_key (full, person->birth_year, person->unit);
 }
 
 /* ------------------------------------------------------------------ text */
@@ -329,8 +396,7 @@ td_people_import_new (TdPlan                      *plan,
   for (guint i = 0; i < self->n_existing; i++)
     {
       g_autoptr(TdPerson) person = g_list_model_get_item (people, i);
-      char *key = td_people_duplicate_key (td_person_get_fold_key (person), person->birth_year,
-                                           person->unit);
+      char *key = person_duplicate_key (person);
 
       if (!g_hash_table_contains (self->existing, key))
         g_hash_table_insert (self->existing, key, g_strdup (person->id));
@@ -632,7 +698,6 @@ td_people_import_parse (TdPeopleImport          *self,
     {
       g_autoptr(TdPerson) person = NULL;
       g_autofree char *full = NULL;
-      g_autofree char *folded = NULL;
       char *key;
       const char *existing;
       gpointer first_line;
@@ -659,8 +724,7 @@ td_people_import_parse (TdPeopleImport          *self,
         }
 
       full = join_name (person->family_middle, person->given);
-      folded = td_text_fold (full);
-      key = td_people_duplicate_key (folded, person->birth_year, person->unit);
+      key = td_people_duplicate_key (full, person->birth_year, person->unit);
       existing = g_hash_table_lookup (self->existing, key);
       if (existing != NULL || g_hash_table_lookup_extended (seen, key, NULL, &first_line))
         {
@@ -817,8 +881,7 @@ td_people_find_duplicates (TdPlan *plan)
   for (guint i = 0; i < n; i++)
     {
       TdPerson *person = g_list_model_get_item (people, i);
-      char *key = td_people_duplicate_key (td_person_get_fold_key (person), person->birth_year,
-                                           person->unit);
+      char *key = person_duplicate_key (person);
       GPtrArray *group = g_hash_table_lookup (groups, key);
 
       if (group == NULL)

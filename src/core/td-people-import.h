@@ -100,10 +100,12 @@ gboolean         td_people_import_run    (TdPlan *plan, const char *bytes, gsize
                                           GCancellable *cancellable,
                                           TdPeopleImport **result, GError **error);
 
-/* The duplicate key of a person: folded full name (blind to accents and old/new tone placement),
- * birth year and unit. */
-char            *td_people_duplicate_key (const char *folded_full_name, int birth_year,
-                                          const char *unit);
+/* A name as duplicates are compared: case-, NFC/NFD- and space-insensitive and blind to old/new
+ * tone placement ("Hoà" = "Hòa", "Thuỷ" = "Thủy"), but not to the letters' marks: "An", "Ân" and
+ * "Ăn", or "Hùng" and "Hưng", are other names, not the same name typed carelessly. */
+char            *td_people_duplicate_name (const char *name);
+/* The duplicate key of a person: that name, the birth year and the unit. */
+char            *td_people_duplicate_key (const char *full_name, int birth_year, const char *unit);
 
 /* People of the plan whose duplicate key is shared with another person: a table from each such
  * TdPerson* to the number of people sharing its key. */

@@ -324,10 +324,13 @@ test_duplicates (void)
                         "Trần Thị Thuỷ,1985,godau\n"            /* another unit: another person */
                         "Ngô Bảo Châu,1972,tn\n"
                         "Ngô  Bảo Châu,1972,Tỉnh Tây Ninh\n"    /* the row above again */
-                        "Trần Thị Thuỷ,1985,tn\n",              /* in the plan */
+                        "Trần Thị Thuỷ,1985,tn\n"               /* in the plan */
+                        "Trần Thị Thúy,1985,tn\n"               /* another name: other marks */
+                        "Trần Thị Thuy,1985,tn\n"
+                        "Ngô Bảo Chầu,1972,tn\n",
                         NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (td_people_import_get_n_people (result), ==, 3);
+  g_assert_cmpuint (td_people_import_get_n_people (result), ==, 6);
   d = td_people_import_get_duplicates (result);
   g_assert_cmpuint (d->len, ==, 3);
   dup = g_ptr_array_index (d, 0);
@@ -341,7 +344,7 @@ test_duplicates (void)
   dup = g_ptr_array_index (d, 2);
   g_assert_cmpuint (dup->line, ==, 7);
   g_assert_cmpstr (dup->person_id, ==, "p-thuy");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan->people)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan->people)), ==, 8);
 
   /* The plan's own duplicates: two people with the same key. */
   add_person (plan, "p-hoa-2", "Lê Thị", "Hoà", 1990, "phuoc-thanh");
@@ -383,6 +386,32 @@ many_rows (guint n)
   for (guint i = 0; i < n; i++)
     g_string_append_printf (s, "Nguyễn Văn Số%u,%u,tn\n", i, 1950 + i % 50);
   return g_string_free (s, FALSE);
+}
+
+static void
+test_duplicate_name (void)
+{
+  static const char * const same[][2] = {
+    { "Lê Thị Hòa", "lê  thị hoà" }, { "Trần Thủy", "TRẦN THUỶ" }, { "Nguyễn Khoẻ", "Nguyễn Khỏe" },
+    { "Lý Qúy", "Lý Quý" }, { "Nguyê\xcc\x83n", "Nguyễn" }, { " An\xc2\xa0" "Bình", "An Bình" },
+  };
+  static const char * const other[][2] = {
+    { "An", "Ân" }, { "Ăn", "Ân" }, { "Hùng", "Hưng" }, { "Đào", "Dao" }, { "Hòa", "Hóa" },
+    { "Hoà Bình", "Hoàng Bình" }, { "An Bình", "AnBình" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *a = td_people_duplicate_name (same[i][0]);
+      g_autofree char *b = td_people_duplicate_name (same[i][1]);
+      g_assert_cmpstr (a, ==, b);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (other); i++)
+    {
+      g_autofree char *a = td_people_duplicate_name (other[i][0]);
+      g_autofree char *b = td_people_duplicate_name (other[i][1]);
+      g_assert_cmpstr (a, !=, b);
+    }
 }
 
 static void
@@ -626,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/people-import/rejections", test_rejections);
   g_test_add_func ("/people-import/fields", test_fields);
   g_test_add_func ("/people-import/duplicates", test_duplicates);
+  g_test_add_func ("/people-import/duplicate-name", test_duplicate_name);
   g_test_add_func ("/people-import/cancel", test_cancel);
   g_test_add_func ("/people-import/export-round-trip", test_export_round_trip);
   g_test_add_func ("/people-import/preview", test_preview);
