@@ -908,6 +908,116 @@ td_people_find_duplicates (TdPlan *plan)
   return result;
 }
 
+/* -------------------------------------------------------- delete, merge */
+
+/* Points the delegates of every conference who are in @from (id → id to become, or NULL to go)
+ * at their new person, touching only the conferences that change. */
+static void
+repoint_delegates (TdPlan     *plan,
+                   GHashTable *from)
+{
+  GListModel *conferences = G_LIST_MODEL (plan->conferences);
+  guint n = g_list_model_get_n_items (conferences);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TdConference) c = g_list_model_get_item (conferences, i);
+      gboolean touched = FALSE;
+
+      for (guint k = c->delegates->len; k > 0; k--)
+        {
+          TdDelegate *d = &g_array_index (c->delegates, TdDelegate, k - 1);
+          const char *to;
+
+          if (!g_hash_table_lookup_extended (from, d->person, NULL, (gpointer *) &to))
+            continue;
+          if (!touched)
+            {
+              td_plan_touch (plan, c);
+              touched = TRUE;
+              /* Touching may not move the array, but take the element again to be sure. */
+              d = &g_array_index (c->delegates, TdDelegate, k - 1);
+            }
+          if (to != NULL && td_conference_find_delegate (c, to) < 0)
+            {
+              g_free (d->person);
+              d->person = g_strdup (to);
+            }
+          else
+            /* The array's clear function frees the delegate. */
+            g_array_remove_index (c->delegates, k - 1);
+        }
+    }
+}
+
+void
+td_people_delete (TdPlan     *plan,
+                  GPtrArray  *people,
+                  const char *label)
+{
+  g_autoptr(GHashTable) gone = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_if_fail (TD_IS_PLAN (plan));
+  g_return_if_fail (people != NULL);
+
+  if (people->len == 0)
+    return;
+  td_plan_begin (plan, label);
+  for (guint i = 0; i < people->len; i++)
+    g_hash_table_insert (gone, ((TdPerson *) g_ptr_array_index (people, i))->id, NULL);
+  repoint_delegates (plan, gone);
+  for (guint i = 0; i < people->len; i++)
+    td_plan_remove_person (plan, g_ptr_array_index (people, i));
+  td_plan_commit (plan);
+}
+
+static void
+fill_string (char       **field,
+             const char  *other)
+{
+  if ((*field == NULL || **field == '\0') && other != NULL && *other != '\0')
+    {
+      g_free (*field);
+      *field = g_strdup (other);
+    }
+}
+
+void
+td_people_merge (TdPlan    *plan,
+                 TdPerson  *keep,
+                 GPtrArray *others)
+{
+  g_autoptr(GHashTable) from = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (TD_IS_PLAN (plan));
+  g_return_if_fail (TD_IS_PERSON (keep));
+  g_return_if_fail (others != NULL);
+
+  td_plan_begin (plan, _("Merge people"));
+  td_plan_touch (plan, keep);
+  for (guint i = 0; i < others->len; i++)
+    {
+      TdPerson *other = g_ptr_array_index (others, i);
+
+      if (other == keep)
+        continue;
+      g_hash_table_insert (from, other->id, keep->id);
+      g_ptr_array_add (removed, g_object_ref (other));
+      fill_string (&keep->ethnicity, other->ethnicity);
+      fill_string (&keep->position, other->position);
+      fill_string (&keep->note, other->note);
+      if (keep->gender == TD_GENDER_UNKNOWN)
+        keep->gender = other->gender;
+      if (keep->birth_year == 0)
+        keep->birth_year = other->birth_year;
+    }
+  repoint_delegates (plan, from);
+  for (guint i = 0; i < removed->len; i++)
+    td_plan_remove_person (plan, g_ptr_array_index (removed, i));
+  td_plan_commit (plan);
+}
+
 /* --------------------------------------------------------------- sorting */
 
 int

@@ -111,6 +111,14 @@ char            *td_people_duplicate_key (const char *full_name, int birth_year,
  * TdPerson* to the number of people sharing its key. */
 GHashTable      *td_people_find_duplicates (TdPlan *plan);
 
+/* Removes @people (TdPerson*) from the plan in one edit labelled @label, and their places
+ * among conference delegates, so that no conference names a person who is gone. */
+void             td_people_delete        (TdPlan *plan, GPtrArray *people, const char *label);
+/* Merges @others (TdPerson*) into @keep in one edit: every conference delegate who is one of
+ * @others becomes @keep (or goes, when @keep is a delegate of that conference already), the
+ * fields that @keep leaves empty are taken from the others, and the others are removed. */
+void             td_people_merge         (TdPlan *plan, TdPerson *keep, GPtrArray *others);
+
 /* A new array of the plan's people (borrowed TdPerson*) in official order: tên, then họ và tên
  * đệm, Vietnamese collation; ties by id. */
 GPtrArray       *td_people_sorted        (TdPlan *plan);

@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "td-conference.h"
 #include "td-error.h"
 #include "td-people-import.h"
 #include "td-store.h"
@@ -644,6 +645,126 @@ test_saved_in_store (void)
   g_rmdir (dir);
 }
 
+/* A delegate of some conference of the sample plan, and that conference. */
+static TdPerson *
+some_delegate (TdPlan        *plan,
+               TdConference **conference)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (plan->conferences));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TdConference) c = g_list_model_get_item (G_LIST_MODEL (plan->conferences), i);
+
+      if (c->delegates->len > 0)
+        {
+          *conference = c;
+          return td_plan_get_person (plan, g_array_index (c->delegates, TdDelegate, 0).person);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_valid (TdPlan *plan)
+{
+  g_autofree char *json = plan_json (plan);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPlan) again = td_plan_new_from_json_data (json, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+}
+
+static void
+test_delete (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPlan) plan = td_plan_new_sample (&error);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *before = plan_json (plan);
+  g_autofree char *after = NULL;
+  TdConference *c;
+  TdPerson *p = some_delegate (plan, &c);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (plan->people));
+  guint n_delegates = c->delegates->len;
+  g_autofree char *id = g_strdup (p->id);
+
+  g_ptr_array_add (gone, g_object_ref (p));
+  g_ptr_array_add (gone, g_object_ref (td_plan_get_person (plan, "p001")));
+  td_people_delete (plan, gone, "Delete people");
+  g_assert_null (td_plan_get_person (plan, id));
+  g_assert_null (td_plan_get_person (plan, "p001"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan->people)), ==, n - 2);
+  g_assert_cmpint (td_conference_find_delegate (c, id), <, 0);
+  g_assert_cmpuint (c->delegates->len, <, n_delegates);
+  assert_valid (plan);
+  /* One undo step brings back the people and their places. */
+  td_plan_undo (plan);
+  after = plan_json (plan);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_merge (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPlan) plan = td_plan_new_sample (&error);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(GHashTable) dups = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TdConference *c, *other_c = NULL;
+  TdPerson *keep = some_delegate (plan, &c);
+  TdPerson *twin, *triplet;
+  guint n_conf = g_list_model_get_n_items (G_LIST_MODEL (plan->conferences));
+
+  /* Two copies of a delegate: one also a delegate of the same conference, one of another. */
+  twin = add_person (plan, "twin", keep->family_middle, keep->given, keep->birth_year, keep->unit);
+  twin->ethnicity = NULL;
+  twin->note = g_strdup ("ghi chú của bản sao");
+  triplet = add_person (plan, "triplet", keep->family_middle, keep->given, keep->birth_year, keep->unit);
+  td_conference_add_delegate (c, "twin", TD_ROLE_DELEGATE, NULL);
+  for (guint i = 0; i < n_conf && other_c == NULL; i++)
+    {
+      g_autoptr(TdConference) x = g_list_model_get_item (G_LIST_MODEL (plan->conferences), i);
+      if (x != c && td_conference_find_delegate (x, keep->id) < 0)
+        other_c = x;
+    }
+  g_assert_nonnull (other_c);
+  td_conference_add_delegate (other_c, "triplet", TD_ROLE_GUEST, NULL);
+  g_free (keep->note);
+  keep->note = g_strdup ("");
+
+  dups = td_people_find_duplicates (plan);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (dups, keep)), ==, 3);
+  before = plan_json (plan);
+
+  g_ptr_array_add (others, twin);
+  g_ptr_array_add (others, triplet);
+  g_ptr_array_add (others, keep);   /* ignored: it is the one kept */
+  td_people_merge (plan, keep, others);
+  g_assert_null (td_plan_get_person (plan, "twin"));
+  g_assert_null (td_plan_get_person (plan, "triplet"));
+  g_assert_nonnull (td_plan_get_person (plan, keep->id));
+  g_assert_cmpint (td_conference_find_delegate (c, "twin"), <, 0);
+  g_assert_cmpint (td_conference_find_delegate (c, keep->id), >=, 0);
+  g_assert_cmpint (td_conference_find_delegate (other_c, "triplet"), <, 0);
+  g_assert_cmpint (td_conference_find_delegate (other_c, keep->id), >=, 0);
+  g_assert_cmpint (g_array_index (other_c->delegates, TdDelegate,
+                                  td_conference_find_delegate (other_c, keep->id)).role, ==, TD_ROLE_GUEST);
+  g_assert_cmpstr (keep->note, ==, "ghi chú của bản sao");
+  assert_valid (plan);
+  g_clear_pointer (&dups, g_hash_table_unref);
+  dups = td_people_find_duplicates (plan);
+  g_assert_false (g_hash_table_contains (dups, keep));
+
+  g_assert_cmpstr (td_plan_get_undo_label (plan), ==, "Merge people");
+  td_plan_undo (plan);
+  after = plan_json (plan);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,5 +783,7 @@ main (int   argc,
   g_test_add_func ("/people-import/mapping", test_mapping_import);
   g_test_add_func ("/people-import/official-order", test_official_order);
   g_test_add_func ("/people-import/saved-in-store", test_saved_in_store);
+  g_test_add_func ("/people-import/delete", test_delete);
+  g_test_add_func ("/people-import/merge", test_merge);
   return g_test_run ();
 }
