@@ -9,6 +9,7 @@
 #include "td-error.h"
 #include "td-plan-page.h"
 #include "td-units-page.h"
+#include "td-timeline-page.h"
 #include "td-plan-window.h"
 
 struct _TdPlanWindow
@@ -609,6 +610,7 @@ td_plan_window_init (TdPlanWindow *self)
                       "document-properties-symbolic");
   td_plan_window_add_page (self, g_object_new (TD_TYPE_UNITS_PAGE, NULL), "units", _("Units & Conferences"),
                       "view-list-symbolic");
+  td_plan_window_add_page (self, g_object_new (TD_TYPE_TIMELINE_PAGE, NULL), "timeline", _("Timeline"), "x-office-calendar-symbolic");
 
   update_recent (self);
   update_undo_actions (self);
