@@ -680,8 +680,10 @@ td_timeline_draw (TdTimelineLayout      *layout,
       set_color (cr, &style->commemoration);
       cairo_set_line_width (cr, 1);
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_move_to (cr, item->x, comm_bottom);
-      cairo_line_to (cr, item->x, height);
+      /* Only the visible stretch, in phase with the whole line: stroking dashes costs their
+       * length, and the lanes of a province are tens of thousands of pixels high. */
+      cairo_move_to (cr, item->x, MAX (comm_bottom, comm_bottom + floor ((vy0 - comm_bottom) / 4.0) * 4.0));
+      cairo_line_to (cr, item->x, MIN (height, vy1));
       cairo_stroke (cr);
       cairo_restore (cr);
     }
