@@ -94,6 +94,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  /* Measured as one line when it fits: otherwise a short message gets a row two lines high. */
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (title), GTK_NATURAL_WRAP_NONE);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
@@ -105,8 +107,6 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), rule);
   gtk_box_append (GTK_BOX (row), texts);
-  gtk_widget_set_margin_top (row, 3);
-  gtk_widget_set_margin_bottom (row, 3);
 
   g_object_set_data (G_OBJECT (row), "icon", icon);
   g_object_set_data (G_OBJECT (row), "rule", rule);
@@ -142,7 +142,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_text (GTK_LABEL (subtitle), line);
       gtk_widget_set_visible (subtitle, TRUE);
       gtk_widget_set_margin_start (row, 0);
-      gtk_widget_set_margin_top (row, gtk_list_item_get_position (item) == 0 ? 6 : 18);
+      gtk_widget_set_margin_top (row, gtk_list_item_get_position (item) == 0 ? 3 : 15);
     }
   else if (TD_IS_VIOLATION (object))
     {
@@ -155,7 +155,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       gtk_widget_remove_css_class (title, "heading");
       gtk_widget_set_visible (subtitle, FALSE);
       gtk_widget_set_margin_start (row, 24);
-      gtk_widget_set_margin_top (row, 3);
+      gtk_widget_set_margin_top (row, 0);
     }
 }
 
