@@ -444,6 +444,8 @@ td_composition_view_dispose (GObject *object)
   g_clear_pointer (&self->composition, composition_free);
   g_clear_pointer (&self->quota_rows, g_array_unref);
   g_clear_object (&self->plan);
+  /* The bin would unparent its child again after the template disposed it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_COMPOSITION_VIEW);
 
   G_OBJECT_CLASS (td_composition_view_parent_class)->dispose (object);

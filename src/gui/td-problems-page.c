@@ -385,6 +385,8 @@ td_problems_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  /* The bin would unparent its child again after the template disposed it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_PROBLEMS_PAGE);
   g_clear_object (&self->model);
   g_clear_object (&self->rules);
