@@ -101,6 +101,11 @@ update_row (GtkWidget *row)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
   g_string_free (subtitle, TRUE);
 
+  if (d->title_row == NULL)
+    {
+      d->updating = FALSE;
+      return;
+    }
   if ((int) gtk_spin_button_get_value (GTK_SPIN_BUTTON (d->minutes_spin)) != item->minutes)
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (d->minutes_spin), item->minutes);
   if (adw_combo_row_get_selected (ADW_COMBO_ROW (d->kind_row)) != (guint) item->kind)
@@ -198,6 +203,8 @@ kind_selected_cb (AdwComboRow *combo,
   td_plan_commit (self->plan);
 }
 
+static void fill_row (GtkWidget *row);
+
 static void
 expanded_cb (GtkWidget      *row,
              GParamSpec     *pspec,
@@ -206,7 +213,10 @@ expanded_cb (GtkWidget      *row,
   int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
 
   if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
-    self->expanded = index;
+    {
+      fill_row (row);
+      self->expanded = index;
+    }
   else if (self->expanded == index)
     self->expanded = -1;
 }
@@ -227,29 +237,19 @@ icon_button (const char *icon,
   return button;
 }
 
-static GtkWidget *
-create_row_cb (gpointer item_ptr,
-               gpointer user_data)
+/* The fields of an item are built the first time its row opens: a closed agenda is cheap. */
+static void
+fill_row (GtkWidget *row)
 {
-  TdAgendaEditor *self = TD_AGENDA_EDITOR (user_data);
-  TdAgendaItem *item = TD_AGENDA_ITEM (item_ptr);
-  GtkWidget *row = adw_expander_row_new ();
-  RowData *d = g_new0 (RowData, 1);
+  RowData *d = g_object_get_data (G_OBJECT (row), "td-row");
+  TdAgendaEditor *self = d->editor;
+  TdAgendaItem *item = d->item;
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   GtkWidget *entry, *sub, *box;
-  guint position = 0;
+  guint position = MAX (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), 0);
 
-  g_list_store_find (self->conference->agenda, item, &position);
-  d->editor = self;
-  d->item = g_object_ref (item);
-  g_object_set_data_full (G_OBJECT (row), "td-row", d, (GDestroyNotify) row_data_free);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-
-  d->start_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (d->start_label, "numeric");
-  gtk_widget_add_css_class (d->start_label, "dim-label");
-  gtk_widget_set_tooltip_text (d->start_label, _("Starts at"));
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), d->start_label);
+  if (d->title_row != NULL)
+    return;
 
   entry = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Title"));
@@ -334,9 +334,36 @@ create_row_cb (gpointer item_ptr,
 
   g_signal_connect (d->minutes_spin, "value-changed", G_CALLBACK (minutes_changed_cb), row);
   g_signal_connect (d->kind_row, "notify::selected", G_CALLBACK (kind_selected_cb), row);
+  update_row (row);
+}
+
+static GtkWidget *
+create_row_cb (gpointer item_ptr,
+               gpointer user_data)
+{
+  TdAgendaEditor *self = TD_AGENDA_EDITOR (user_data);
+  TdAgendaItem *item = TD_AGENDA_ITEM (item_ptr);
+  GtkWidget *row = adw_expander_row_new ();
+  RowData *d = g_new0 (RowData, 1);
+  guint position = 0;
+
+  g_list_store_find (self->conference->agenda, item, &position);
+  d->editor = self;
+  d->item = g_object_ref (item);
+  g_object_set_data_full (G_OBJECT (row), "td-row", d, (GDestroyNotify) row_data_free);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  d->start_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (d->start_label, "numeric");
+  gtk_widget_add_css_class (d->start_label, "dim-label");
+  gtk_widget_set_tooltip_text (d->start_label, _("Starts at"));
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), d->start_label);
 
   if ((int) position == self->expanded)
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    {
+      fill_row (row);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    }
   g_signal_connect (row, "notify::expanded", G_CALLBACK (expanded_cb), self);
   return row;
 }
@@ -450,7 +477,7 @@ move_item (TdAgendaEditor *self,
   /* Keep the keyboard on the button that was pressed, now in the moved row. */
   row = gtk_list_box_get_row_at_index (self->list, target);
   d = row ? g_object_get_data (G_OBJECT (row), "td-row") : NULL;
-  if (d != NULL)
+  if (d != NULL && d->up_button != NULL)
     {
       GtkWidget *button = delta < 0 ? d->up_button : d->down_button;
 

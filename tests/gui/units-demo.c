@@ -16,6 +16,18 @@ static char *search = NULL;
 static char *size = NULL;
 static int expand = -1;
 static gboolean delete = FALSE;
+static int scroll = 0;
+
+static gboolean
+scroll_cb (gpointer data)
+{
+  GtkWidget *editor = gui_find_named (GTK_WIDGET (data), "conference-venue");
+  GtkWidget *scrolled = editor ? gtk_widget_get_ancestor (editor, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+
+  if (scrolled != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), scroll);
+  return G_SOURCE_REMOVE;
+}
 
 static gboolean
 setup_cb (gpointer data)
@@ -23,6 +35,7 @@ setup_cb (gpointer data)
   GuiFixture *f = data;
   TdUnitsPage *page = TD_UNITS_PAGE (gui_find_type (GTK_WIDGET (f->window), TD_TYPE_UNITS_PAGE));
 
+  gint64 t0 = g_get_monotonic_time ();
   td_plan_window_show_page (f->window, "units");
   if (conference != NULL)
     gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-conference", "s", conference);
@@ -38,9 +51,22 @@ setup_cb (gpointer data)
       if (row != NULL)
         adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
     }
+  if (scroll > 0)
+    g_timeout_add (1000, scroll_cb, page);
   if (delete)
     gtk_widget_activate_action (GTK_WIDGET (page), "units.delete", NULL);
+  if (g_getenv ("TD_DEMO_DEBUG"))
+    g_printerr ("setup took %.3f s\n", (g_get_monotonic_time () - t0) / 1e6);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+report_cb (gpointer data)
+{
+  GuiFixture *f = data;
+  AdwViewStack *stack = ADW_VIEW_STACK (gui_find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK));
+  g_printerr ("%.3f visible: %s\n", g_get_monotonic_time () / 1e6, adw_view_stack_get_visible_child_name (stack));
+  return G_SOURCE_CONTINUE;
 }
 
 int
@@ -53,6 +79,7 @@ main (int argc, char **argv)
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size", "WxH" },
     { "expand", 0, 0, G_OPTION_ARG_INT, &expand, "Agenda row to open", "N" },
     { "delete", 0, 0, G_OPTION_ARG_NONE, &delete, "Ask to delete the unit", NULL },
+    { "scroll", 0, 0, G_OPTION_ARG_INT, &scroll, "Scroll the editors down by this many pixels", "PX" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -76,7 +103,9 @@ main (int argc, char **argv)
   adw_init ();
   gui_fixture_open (&f, width, height);
   gtk_window_maximize (GTK_WINDOW (f.window));
-  g_idle_add (setup_cb, &f);
+  g_timeout_add (300, setup_cb, &f);
+  if (g_getenv ("TD_DEMO_DEBUG"))
+    g_timeout_add (250, report_cb, &f);
   while (g_list_model_get_n_items (gtk_window_get_toplevels ()) > 0)
     g_main_context_iteration (NULL, TRUE);
   gui_fixture_close (&f);
