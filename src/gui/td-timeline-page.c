@@ -220,14 +220,20 @@ export_done_cb (GObject      *source,
     g_message ("%s", message);
 }
 
-static void
-export_to_path (TdTimelinePage *self,
-                const char     *path)
+void
+td_timeline_page_export (TdTimelinePage *self,
+                         const char     *path)
 {
-  ExportData *data = g_new0 (ExportData, 1);
+  ExportData *data;
   g_autoptr(GTask) task = NULL;
   GHashTableIter iter;
   gpointer key;
+
+  g_return_if_fail (TD_IS_TIMELINE_PAGE (self));
+  g_return_if_fail (path != NULL);
+  if (self->plan == NULL)
+    return;
+  data = g_new0 (ExportData, 1);
 
   data->json = td_plan_to_json_data (self->plan, &data->length);
   data->path = g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF")
@@ -240,7 +246,7 @@ export_to_path (TdTimelinePage *self,
 
   g_simple_action_set_enabled (self->export_action, FALSE);
   task = g_task_new (self, NULL, export_done_cb, NULL);
-  g_task_set_source_tag (task, export_to_path);
+  g_task_set_source_tag (task, td_timeline_page_export);
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
   g_task_run_in_thread (task, export_thread);
 }
@@ -256,7 +262,7 @@ export_response_cb (GtkNativeDialog *dialog,
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        export_to_path (self, path);
+        td_timeline_page_export (self, path);
     }
   g_object_unref (dialog);
   g_object_unref (self);

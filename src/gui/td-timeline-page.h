@@ -17,5 +17,9 @@ G_DECLARE_FINAL_TYPE (TdTimelinePage, td_timeline_page, TD, TIMELINE_PAGE, AdwBi
  * in. */
 void            td_timeline_page_set_plan  (TdTimelinePage *self, TdPlan *plan);
 TdTimelineView *td_timeline_page_get_view  (TdTimelinePage *self);
+/* Writes the timeline PDF to @path (".pdf" added when missing) in a worker thread, from a copy
+ * of the plan, with the lanes collapsed as on screen; a toast says how it went. What
+ * "Export Timeline…" does once a file is chosen. */
+void            td_timeline_page_export    (TdTimelinePage *self, const char *path);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <poppler.h>
 
 #include "td-application.h"
 #include "td-date.h"
@@ -494,6 +495,70 @@ test_zoom_anchor (Fixture       *f,
   g_assert_false (gtk_toggle_button_get_active (zoom_button (f, "month")));
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The export runs in a thread: the button is insensitive until it is done. */
+static void
+export_and_wait (Fixture    *f,
+                 const char *path)
+{
+  GtkWidget *button = find_action_button (GTK_WIDGET (f->page), "timeline.export");
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  td_timeline_page_export (f->page, path);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  while (!gtk_widget_get_sensitive (button) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_get_sensitive (button));
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "timeline", NULL);
+  g_autofree char *pdf = g_strconcat (path, ".pdf", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "no such folder", "timeline.pdf", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document;
+  PopplerPage *page;
+  double width, height;
+
+  export_and_wait (f, path);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  uri = g_filename_to_uri (pdf, NULL, NULL);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  /* The sample spans six quarters: more than one A4 landscape page. */
+  g_assert_cmpint (poppler_document_get_n_pages (document), >, 1);
+  page = poppler_document_get_page (document, 0);
+  poppler_page_get_size (page, &width, &height);
+  g_assert_cmpfloat (width, >, height);
+  g_object_unref (page);
+  g_object_unref (document);
+  g_unlink (pdf);
+
+  /* A failure ends the export too (the toast says why), with nothing written. */
+  export_and_wait (f, bad);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
 /* --show: the page for screenshots */
 
 static int
@@ -583,6 +648,7 @@ main (int   argc,
   g_test_add ("/timeline/keyboard-order", Fixture, NULL, fixture_set_up, test_keyboard_order, fixture_tear_down);
   g_test_add ("/timeline/enter-opens", Fixture, NULL, fixture_set_up, test_enter_opens, fixture_tear_down);
   g_test_add ("/timeline/collapse-click", Fixture, NULL, fixture_set_up, test_collapse_click, fixture_tear_down);
+  g_test_add ("/timeline/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/timeline/zoom-anchor", Fixture, NULL, fixture_set_up, test_zoom_anchor, fixture_tear_down);
   status = g_test_run ();
   rm_rf (home);
