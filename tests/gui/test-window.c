@@ -365,6 +365,91 @@ test_move_unit (void)
   gui_fixture_close (&f);
 }
 
+/* Add a unit under the selected one; create a conference from the template; a level change
+ * that the form does not allow moves the form in the same undo step. */
+static void
+test_add_and_create (void)
+{
+  GuiFixture f = { 0 };
+  TdUnitsPage *page;
+  TdUnit *added, *unit;
+  TdConference *c;
+  GtkWidget *editor, *level;
+  guint n_units0;
+  const char * const *upper_forms = td_conference_forms_for_level (TD_LEVEL_UPPER);
+  const char * const *grassroots_forms = td_conference_forms_for_level (TD_LEVEL_GRASSROOTS);
+  g_autofree char *added_id = NULL;
+  g_autoptr(TdPlan) saved = NULL;
+
+  gui_fixture_open (&f, 1280, 800);
+  page = units_page (&f);
+  td_plan_window_show_page (f.window, "units");
+  td_units_page_select_unit (page, "hoa-thanh");
+  gui_spin ();
+  n_units0 = g_list_model_get_n_items (G_LIST_MODEL (f.plan->units));
+  g_assert_null (td_plan_get_unit_conference (f.plan, "hoa-thanh"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "units.add", NULL));
+  gui_spin ();
+  added = td_units_page_get_selected_unit (page);
+  g_assert_nonnull (added);
+  added_id = g_strdup (added->id);
+  g_assert_cmpstr (added->parent, ==, "hoa-thanh");
+  g_assert_cmpint (added->level, ==, TD_LEVEL_GRASSROOTS);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.plan->units)), ==, n_units0 + 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (&f, "unit-name"))), ==, added->name);
+
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL);
+  gui_spin ();
+  g_assert_null (td_plan_get_unit (f.plan, added_id));
+  g_assert_null (td_units_page_get_selected_unit (page));
+
+  td_units_page_select_unit (page, "hoa-thanh");
+  gui_spin ();
+  unit = td_plan_get_unit (f.plan, "hoa-thanh");
+  editor = gui_find_type (GTK_WIDGET (page), TD_TYPE_CONFERENCE_EDITOR);
+  g_assert_true (gtk_widget_activate_action (editor, "conference.create", NULL));
+  gui_spin ();
+  c = td_plan_get_unit_conference (f.plan, "hoa-thanh");
+  g_assert_nonnull (c);
+  g_assert_true (td_conference_editor_get_conference (TD_CONFERENCE_EDITOR (editor)) == c);
+  g_assert_cmpstr (c->form, ==, upper_forms[0]);
+  g_assert_cmpint (c->mode, ==, TD_MODE_REPRESENTATIVE);
+  g_assert_cmpint (c->start, ==, 7 * 60 + 30);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (c->agenda)), ==, 8);
+  {
+    g_autoptr(TdAgendaItem) first = g_list_model_get_item (G_LIST_MODEL (c->agenda), 0);
+    g_autoptr(TdAgendaItem) last = g_list_model_get_item (G_LIST_MODEL (c->agenda), 7);
+
+    g_assert_cmpint (first->start, ==, 7 * 60 + 30);
+    g_assert_cmpint (last->start + last->minutes, ==, 7 * 60 + 30 + td_conference_agenda_minutes (c));
+  }
+  g_assert_true (gtk_widget_is_visible (named (&f, "conference-venue")));
+  saved = reload (&f);
+  g_assert_nonnull (td_plan_get_unit_conference (saved, "hoa-thanh"));
+  g_clear_object (&saved);
+
+  /* Grassroots does not allow the upper-level form. */
+  level = named (&f, "unit-level");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (level), TD_LEVEL_GRASSROOTS);
+  gui_spin ();
+  g_assert_cmpint (unit->level, ==, TD_LEVEL_GRASSROOTS);
+  g_assert_cmpstr (c->form, ==, grassroots_forms[0]);
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL);
+  gui_spin ();
+  g_assert_cmpint (td_plan_get_unit (f.plan, "hoa-thanh")->level, ==, TD_LEVEL_UPPER);
+  g_assert_cmpstr (td_plan_get_unit_conference (f.plan, "hoa-thanh")->form, ==, upper_forms[0]);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (named (&f, "unit-level"))), ==, TD_LEVEL_UPPER);
+
+  /* Undoing the creation brings the empty state back. */
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL);
+  gui_spin ();
+  g_assert_null (td_plan_get_unit_conference (f.plan, "hoa-thanh"));
+  g_assert_null (td_conference_editor_get_conference (TD_CONFERENCE_EDITOR (editor)));
+  g_assert_true (gtk_widget_is_visible (named (&f, "conference-create")));
+  gui_fixture_close (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -383,5 +468,6 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/units/agenda", test_agenda);
   g_test_add_func ("/gui/units/delete-unit", test_delete_unit);
   g_test_add_func ("/gui/units/move-unit", test_move_unit);
+  g_test_add_func ("/gui/units/add-and-create", test_add_and_create);
   return g_test_run ();
 }
