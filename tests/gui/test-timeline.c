@@ -9,9 +9,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <poppler.h>
+#include <stdlib.h>
 
 #include "td-application.h"
 #include "td-date.h"
@@ -559,6 +561,59 @@ test_export (Fixture       *f,
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 }
 
+/* Tooltips: emitted as GTK does on hover. A markup error in one would be a warning, fatal
+ * in tests. */
+static gboolean
+query_tooltip (Fixture *f,
+               double   x,
+               double   y)
+{
+  g_autoptr(GObject) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (f->view, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
+  return shown;
+}
+
+static void
+test_tooltips (Fixture       *f,
+               gconstpointer  data)
+{
+  TdTimelineLayout *layout;
+  gboolean conference = FALSE, milestone = FALSE, commemoration = FALSE;
+  double x, y;
+
+  td_timeline_view_set_zoom (f->view, TD_TIMELINE_VIEW_ZOOM_PLAN);
+  layout = td_timeline_view_get_layout (f->view);
+  for (guint i = 0; i < td_timeline_layout_get_n_items (layout); i++)
+    {
+      const TdTimelineItem *item = td_timeline_layout_get_item (layout, i);
+      gboolean *seen = item->kind == TD_TIMELINE_ITEM_CONFERENCE ? &conference
+                       : item->kind == TD_TIMELINE_ITEM_MILESTONE ? &milestone : &commemoration;
+
+      if (*seen || !td_timeline_view_content_to_widget (f->view, item->x, item->y, &x, &y))
+        continue;
+      if (td_timeline_view_item_at (f->view, x, y) != item)
+        continue;  /* overlapped by a neighbour */
+      g_assert_true (query_tooltip (f, x, y));
+      *seen = TRUE;
+    }
+  g_assert_true (conference && milestone && commemoration);
+
+  /* A lane label, and empty space. */
+  g_assert_true (td_timeline_view_content_to_widget (f->view, 0, 0, &x, &y));
+  {
+    const TdTimelineRow *row = td_timeline_layout_get_row (layout, td_timeline_layout_find_row (layout, "level:grassroots"));
+
+    td_timeline_view_content_to_widget (f->view, 0, row->y + 4, NULL, &y);
+    g_assert_true (query_tooltip (f, 20, y));
+  }
+  x = gtk_widget_get_width (GTK_WIDGET (f->view)) - 2;
+  y = gtk_widget_get_height (GTK_WIDGET (f->view)) - 2;
+  if (td_timeline_view_item_at (f->view, x, y) == NULL)
+    g_assert_false (query_tooltip (f, x, y));
+}
+
 /* --show: the page for screenshots */
 
 static int
@@ -567,7 +622,8 @@ show (int    argc,
 {
   Fixture f = { 0 };
   TdTimelineViewZoom zoom = TD_TIMELINE_VIEW_ZOOM_PLAN;
-  gboolean drag = FALSE, collapse = FALSE;
+  gboolean collapse = FALSE;
+  int drag = 0;
 
   for (int i = 2; i < argc; i++)
     {
@@ -577,8 +633,8 @@ show (int    argc,
         zoom = TD_TIMELINE_VIEW_ZOOM_MONTH;
       else if (g_str_equal (argv[i], "dark"))
         adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      else if (g_str_equal (argv[i], "drag"))
-        drag = TRUE;
+      else if (g_str_has_prefix (argv[i], "drag"))
+        drag = argv[i][4] == '=' ? atoi (argv[i] + 5) : 9;
       else if (g_str_equal (argv[i], "collapse"))
         collapse = TRUE;
     }
@@ -595,7 +651,7 @@ show (int    argc,
 
       marker_position (&f, item, &x, &y);
       td_timeline_view_drag_begin_for_test (f.view, x, y);
-      td_timeline_view_drag_update_for_test (f.view, MAX (ppd * 9, 40), 0);
+      td_timeline_view_drag_update_for_test (f.view, MAX (ppd * drag, 40), 0);
     }
   else
     {
@@ -624,6 +680,10 @@ main (int   argc,
   g_setenv ("GDK_DEBUG", "no-portals", FALSE);
   if (argc > 1 && g_str_equal (argv[1], "--show"))
     {
+      /* Translated, as the application is (shoot sets LANGUAGE=vi). */
+      bindtextdomain (GETTEXT_PACKAGE, td_application_locale_dir ());
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
       gtk_init ();
       adw_init ();
       return show (argc, argv);
@@ -648,6 +708,7 @@ main (int   argc,
   g_test_add ("/timeline/keyboard-order", Fixture, NULL, fixture_set_up, test_keyboard_order, fixture_tear_down);
   g_test_add ("/timeline/enter-opens", Fixture, NULL, fixture_set_up, test_enter_opens, fixture_tear_down);
   g_test_add ("/timeline/collapse-click", Fixture, NULL, fixture_set_up, test_collapse_click, fixture_tear_down);
+  g_test_add ("/timeline/tooltips", Fixture, NULL, fixture_set_up, test_tooltips, fixture_tear_down);
   g_test_add ("/timeline/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/timeline/zoom-anchor", Fixture, NULL, fixture_set_up, test_zoom_anchor, fixture_tear_down);
   status = g_test_run ();
