@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "td-error.h"
+#include "td-export-dialog.h"
 #include "td-plan-page.h"
 #include "td-problems-page.h"
 #include "td-people-page.h"
@@ -280,6 +281,54 @@ show_conference_action (GtkWidget  *widget,
   gtk_widget_activate_action_variant (page, "units.show-conference", param);
 }
 
+/* Export and print: the dialog opens on what the window shows (the timeline, the plan, or the
+ * conference of the unit selected in the units page). */
+static void
+open_export_dialog (TdPlanWindow *self,
+                    gboolean      print)
+{
+  const char *page_name = adw_view_stack_get_visible_child_name (self->view_stack);
+  GtkWidget *units = adw_view_stack_get_child_by_name (self->view_stack, "units");
+  TdExportKind kind = TD_EXPORT_PLAN;
+  const char *conference_id = NULL;
+
+  if (self->plan == NULL)
+    return;
+  if (g_strcmp0 (page_name, "timeline") == 0)
+    kind = TD_EXPORT_DIALOG_TIMELINE;
+  else if (g_strcmp0 (page_name, "plan") != 0 && units != NULL)
+    {
+      TdUnit *unit = td_units_page_get_selected_unit (TD_UNITS_PAGE (units));
+      TdConference *conference = unit != NULL ? td_plan_get_unit_conference (self->plan, unit->id) : NULL;
+
+      if (conference != NULL)
+        {
+          kind = TD_EXPORT_INVITATIONS;
+          conference_id = conference->id;
+        }
+    }
+  if (print)
+    td_export_dialog_open_print (self, conference_id, kind);
+  else
+    td_export_dialog_open (self, conference_id, kind);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  open_export_dialog (TD_PLAN_WINDOW (widget), FALSE);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  open_export_dialog (TD_PLAN_WINDOW (widget), TRUE);
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *name,
@@ -386,6 +435,8 @@ set_plan (TdPlanWindow *self,
   update_undo_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", TRUE);
 
   if (store != NULL && td_store_is_read_only (store))
     td_plan_window_toast (self, _("This plan file is read-only: changes will not be saved"));
@@ -571,12 +622,16 @@ td_plan_window_class_init (TdPlanWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-conference", "s", show_conference_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "plan");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "units");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "people");
@@ -620,6 +675,8 @@ td_plan_window_init (TdPlanWindow *self)
   update_undo_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
 }
 
 TdPlanWindow *
