@@ -3,7 +3,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <string.h>
 
 #include "td-application.h"
 #include "td-plan-window.h"
@@ -20,25 +19,6 @@ typedef struct
   TdPlanWindow  *window;
   TdPlan        *plan;
 } GuiFixture;
-
-/* The window's other pages are not ours. One of them (the timeline page, on 29/11) unparents its
- * AdwBin child twice when it is disposed, which is a critical. That one critical is tolerated
- * while a window is destroyed, and only then, and printed as a TAP diagnostic so that it stays
- * visible; any other critical or warning during the teardown fails the test. */
-static inline void
-gui_teardown_log_cb (const char     *domain,
-                     GLogLevelFlags  level,
-                     const char     *message,
-                     gpointer        user_data)
-{
-  if (strstr (message, "gtk_widget_unparent: assertion 'GTK_IS_WIDGET (widget)' failed") != NULL)
-    g_test_message ("tolerated while destroying the window: %s", message);
-  else
-    {
-      g_printerr ("%s: %s\n", domain, message);
-      g_test_fail ();
-    }
-}
 
 static inline void
 gui_spin (void)
@@ -132,18 +112,10 @@ gui_fixture_close (GuiFixture *f)
    * td_store_close() disconnects a handler that g_signal_connect_object() already dropped. */
   if (f->window != NULL && td_plan_window_get_store (f->window) != NULL)
     td_store_close (td_plan_window_get_store (f->window));
-  {
-    GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
-    guint handler = g_log_set_handler ("Gtk", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL,
-                                       gui_teardown_log_cb, NULL);
-
-    if (f->window != NULL)
-      gtk_window_destroy (GTK_WINDOW (f->window));
-    f->window = NULL;
-    gui_spin ();
-    g_log_remove_handler ("Gtk", handler);
-    g_log_set_always_fatal (fatal);
-  }
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  gui_spin ();
   g_clear_object (&f->plan);
   if (f->path != NULL)
     {

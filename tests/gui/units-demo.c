@@ -17,6 +17,7 @@ static char *size = NULL;
 static int expand = -1;
 static gboolean delete = FALSE;
 static int scroll = 0;
+static char *action = NULL;
 
 static gboolean
 scroll_cb (gpointer data)
@@ -55,6 +56,8 @@ setup_cb (gpointer data)
     g_timeout_add (1000, scroll_cb, page);
   if (delete)
     gtk_widget_activate_action (GTK_WIDGET (page), "units.delete", NULL);
+  if (action != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (page), action, NULL);
   if (g_getenv ("TD_DEMO_DEBUG"))
     g_printerr ("setup took %.3f s\n", (g_get_monotonic_time () - t0) / 1e6);
   return G_SOURCE_REMOVE;
@@ -79,6 +82,7 @@ main (int argc, char **argv)
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size", "WxH" },
     { "expand", 0, 0, G_OPTION_ARG_INT, &expand, "Agenda row to open", "N" },
     { "delete", 0, 0, G_OPTION_ARG_NONE, &delete, "Ask to delete the unit", NULL },
+    { "action", 0, 0, G_OPTION_ARG_STRING, &action, "A page action to activate (units.move…)", "NAME" },
     { "scroll", 0, 0, G_OPTION_ARG_INT, &scroll, "Scroll the editors down by this many pixels", "PX" },
     { NULL }
   };
