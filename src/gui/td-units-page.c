@@ -555,8 +555,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (box, 3);
   gtk_box_append (GTK_BOX (texts), name);
   gtk_box_append (GTK_BOX (texts), detail);
-  gtk_box_append (GTK_BOX (box), icon);
+  /* The mark goes after the name, so that names stay aligned whether marked or not. */
   gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), icon);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (item, expander);
   g_object_set_data (G_OBJECT (item), "td-icon", icon);
@@ -960,6 +961,7 @@ move_action (GtkWidget  *widget,
   TdUnit *unit = td_units_page_get_selected_unit (self);
   g_autofree char *heading = NULL;
   GtkWidget *dialog, *list, *scroll, *top, *label;
+  GtkWidget *current = NULL;
 
   if (unit == NULL)
     return;
@@ -981,7 +983,10 @@ move_action (GtkWidget  *widget,
   add_move_rows (self, GTK_LIST_BOX (list), NULL, unit->id, 0);
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "td-unit"), unit->parent) == 0)
-      gtk_list_box_select_row (GTK_LIST_BOX (list), GTK_LIST_BOX_ROW (row));
+      {
+        gtk_list_box_select_row (GTK_LIST_BOX (list), GTK_LIST_BOX_ROW (row));
+        current = row;
+      }
 
   scroll = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -1000,6 +1005,9 @@ move_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "td-list", list);
   g_signal_connect (list, "row-selected", G_CALLBACK (move_selection_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (move_response_cb), self, 0);
+  /* The keyboard starts on the current parent, scrolled into view. */
+  if (current != NULL)
+    gtk_window_set_focus (GTK_WINDOW (dialog), current);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
