@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "td-conference-editor.h"
+#include "td-rule-marks.h"
 #include "td-text.h"
 #include "td-unit-editor.h"
 #include "td-units-page.h"
@@ -506,6 +507,7 @@ update_row_icon (TdUnitsPage *self,
   if (name != NULL)
     gtk_image_set_from_icon_name (GTK_IMAGE (icon), name);
   gtk_widget_set_tooltip_text (icon, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip ? tooltip : "", -1);
 }
 
 static void
@@ -952,6 +954,25 @@ move_response_cb (AdwMessageDialog *dialog,
   td_units_page_select_unit (self, id);
 }
 
+static gboolean
+focus_row_cb (GtkWidget     *row,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  double x, y;
+
+  if (gtk_widget_get_height (row) == 0 || scrolled == NULL)
+    return G_SOURCE_CONTINUE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (gtk_widget_translate_coordinates (row, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                        0, 0, &x, &y))
+    gtk_adjustment_set_value (adjustment, y - gtk_adjustment_get_page_size (adjustment) / 3);
+  gtk_widget_grab_focus (row);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 move_action (GtkWidget  *widget,
              const char *name,
@@ -1005,10 +1026,11 @@ move_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "td-list", list);
   g_signal_connect (list, "row-selected", G_CALLBACK (move_selection_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (move_response_cb), self, 0);
-  /* The keyboard starts on the current parent, scrolled into view. */
-  if (current != NULL)
-    gtk_window_set_focus (GTK_WINDOW (dialog), current);
   gtk_window_present (GTK_WINDOW (dialog));
+  /* The keyboard starts on the current parent, scrolled into view, once the dialog has chosen
+   * its own initial focus. */
+  if (current != NULL)
+    gtk_widget_add_tick_callback (current, focus_row_cb, NULL, NULL);
 }
 
 static void
@@ -1055,6 +1077,8 @@ td_units_page_set_plan (TdUnitsPage *self,
   self->syncing = FALSE;
   if (plan != NULL)
     g_signal_connect_swapped (plan, "changes", G_CALLBACK (plan_changes_cb), self);
+  /* Each unit's worst problem before its name (td-rule-marks.c). */
+  td_rule_marks_attach_units_page (self, plan != NULL ? td_rule_marks_find_rules (GTK_WIDGET (self)) : NULL);
   update_tree_stack (self);
   show_unit (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
