@@ -73,7 +73,7 @@ td_composition_state_new (const TdComposition *c,
   state->quotas = g_ptr_array_new_with_free_func ((GDestroyNotify) gauge_free);
 
   /* R-CAP1 / R-CAP2 */
-  state->total.title = g_strdup (_("Delegates"));
+  state->total.title = g_strdup (_("Total"));
   if (c->cap >= 0)
     {
       /* TRANSLATORS: convened delegates against the cap, "142 / 150" */
