@@ -7,8 +7,10 @@
 
 #include "td-agenda-editor.h"
 #include "td-bind.h"
+#include "td-composition-view.h"
 #include "td-conference-editor.h"
 #include "td-date.h"
+#include "td-rule-marks.h"
 
 #define DEFAULT_START (7 * 60 + 30)
 
@@ -29,6 +31,12 @@ struct _TdConferenceEditor
   TdAgendaEditor      *agenda_editor;
   AdwEntryRow         *submission_rows[TD_N_SUBMISSIONS];
   GtkWidget           *submission_states[TD_N_SUBMISSIONS];
+  /* The rules' verdict and the delegates' composition (td-rule-marks.c, td-composition-view.c) */
+  GtkBox              *problems_box;
+  GtkWidget           *delegates_marker;
+  GtkWidget           *submissions_marker;
+  TdCompositionView   *composition_view;
+  TdRuleMarks         *marks;
 
   TdPlan       *plan;
   TdUnit       *unit;
@@ -217,6 +225,33 @@ record_changed_cb (TdConferenceEditor *self)
   refresh (self);
 }
 
+/* The rules' verdict on the fields and the composition of the delegates, live */
+
+static void
+show_composition (TdConferenceEditor *self)
+{
+  g_autoptr(TdComposition) composition = NULL;
+
+  if (self->plan != NULL && self->conference != NULL)
+    composition = td_composition_new_for_conference (self->plan, self->conference);
+  td_composition_view_set_composition (self->composition_view, composition);
+}
+
+static void
+show_checks (TdConferenceEditor *self)
+{
+  TdRules *rules = self->plan != NULL ? td_rule_marks_find_rules (GTK_WIDGET (self)) : NULL;
+
+  if (rules != NULL && td_rules_get_plan (rules) != self->plan)
+    rules = NULL;
+  td_rule_marks_set_conference (self->marks, rules, self->conference != NULL ? self->conference->id : NULL);
+  td_composition_view_set_plan (self->composition_view, self->plan);
+  show_composition (self);
+  /* Any commit can change the composition: a delegate, a person's attributes, the parameters. */
+  if (self->plan != NULL)
+    g_signal_connect_object (self->plan, "changes", G_CALLBACK (show_composition), self, G_CONNECT_SWAPPED);
+}
+
 /* Widget → model, where a field's change brings others with it */
 
 static void
@@ -373,6 +408,8 @@ td_conference_editor_set_conference (TdConferenceEditor *self,
 
   if (self->plan == plan && self->unit == unit && self->conference == conference)
     return;
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, show_composition, self);
   if (self->unit != NULL)
     g_signal_handlers_disconnect_by_data (self->unit, self);
   if (self->conference != NULL)
@@ -383,6 +420,7 @@ td_conference_editor_set_conference (TdConferenceEditor *self,
   update_actions (self);
 
   td_agenda_editor_set_conference (self->agenda_editor, plan, conference);
+  show_checks (self);
   if (conference == NULL || unit == NULL)
     {
       td_bind_clear (GTK_WIDGET (self->date_row));
@@ -431,6 +469,9 @@ td_conference_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->unit, self);
   if (self->conference != NULL)
     g_signal_handlers_disconnect_by_data (self->conference, self);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, show_composition, self);
+  g_clear_object (&self->marks);
   g_clear_object (&self->unit);
   g_clear_object (&self->conference);
   g_clear_object (&self->plan);
@@ -461,11 +502,16 @@ td_conference_editor_class_init (TdConferenceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdConferenceEditor, pilot_switch);
   gtk_widget_class_bind_template_child (widget_class, TdConferenceEditor, submissions_group);
   gtk_widget_class_bind_template_child (widget_class, TdConferenceEditor, agenda_editor);
+  gtk_widget_class_bind_template_child (widget_class, TdConferenceEditor, problems_box);
+  gtk_widget_class_bind_template_child (widget_class, TdConferenceEditor, delegates_marker);
+  gtk_widget_class_bind_template_child (widget_class, TdConferenceEditor, submissions_marker);
+  gtk_widget_class_bind_template_child (widget_class, TdConferenceEditor, composition_view);
 
   gtk_widget_class_install_action (widget_class, "conference.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "conference.delete", NULL, delete_action);
 
   g_type_ensure (TD_TYPE_AGENDA_EDITOR);
+  g_type_ensure (TD_TYPE_COMPOSITION_VIEW);
 }
 
 static void
@@ -502,5 +548,14 @@ td_conference_editor_init (TdConferenceEditor *self)
   g_signal_connect_swapped (self->mode_row, "notify::selected", G_CALLBACK (mode_selected_cb), self);
   g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (start_changed_cb), self);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->start_row), FALSE);
+
+  self->marks = td_rule_marks_new ();
+  td_rule_marks_add_field (self->marks, GTK_WIDGET (self->date_row), TD_FIELD_DATE, NULL);
+  td_rule_marks_add_field (self->marks, GTK_WIDGET (self->mode_row), TD_FIELD_MODE, NULL);
+  td_rule_marks_add_field (self->marks, gtk_widget_get_ancestor (GTK_WIDGET (self->pilot_switch), ADW_TYPE_ACTION_ROW),
+                           TD_FIELD_PILOT, NULL);
+  td_rule_marks_add_field (self->marks, self->delegates_marker, TD_FIELD_DELEGATES, TD_FIELD_QUOTAS, NULL);
+  td_rule_marks_add_field (self->marks, self->submissions_marker, TD_FIELD_SUBMISSIONS, NULL);
+  td_rule_marks_set_message_box (self->marks, self->problems_box);
   update_actions (self);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "td-conference-editor.h"
+#include "td-rule-marks.h"
 #include "td-text.h"
 #include "td-unit-editor.h"
 #include "td-units-page.h"
@@ -1076,6 +1077,8 @@ td_units_page_set_plan (TdUnitsPage *self,
   self->syncing = FALSE;
   if (plan != NULL)
     g_signal_connect_swapped (plan, "changes", G_CALLBACK (plan_changes_cb), self);
+  /* Each unit's worst problem before its name (td-rule-marks.c). */
+  td_rule_marks_attach_units_page (self, plan != NULL ? td_rule_marks_find_rules (GTK_WIDGET (self)) : NULL);
   update_tree_stack (self);
   show_unit (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
