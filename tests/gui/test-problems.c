@@ -330,6 +330,89 @@ label_shown (gpointer data)
   return has_label (search->root, search->text);
 }
 
+/* The severity icon of @unit_name's row in the unit tree: its tooltip (also its accessible
+ * name), or NULL when the row shows none. *seen: whether the row is on screen. */
+static const char *
+find_tree_icon (GtkWidget  *units_page,
+                const char *unit_name,
+                gboolean   *seen_out)
+{
+  GPtrArray *stack = g_ptr_array_new ();
+  const char *found = NULL;
+  gboolean seen = FALSE;
+
+  g_ptr_array_add (stack, units_page);
+  while (stack->len > 0 && !seen)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      /* A row: a box holding the icon and a box of [name, detail], in either order. */
+      if (GTK_IS_BOX (w))
+        {
+          GtkWidget *icon = NULL, *name = NULL;
+
+          for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+            if (GTK_IS_IMAGE (c))
+              icon = c;
+            else if (GTK_IS_BOX (c) && GTK_IS_LABEL (gtk_widget_get_first_child (c)))
+              name = gtk_widget_get_first_child (c);
+          if (icon != NULL && name != NULL)
+            {
+              if (gtk_widget_get_mapped (name)
+                  && g_strcmp0 (gtk_label_get_text (GTK_LABEL (name)), unit_name) == 0)
+                {
+                  seen = TRUE;
+                  found = gtk_widget_get_visible (icon) ? gtk_widget_get_tooltip_text (icon) : NULL;
+                }
+              continue;
+            }
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  g_ptr_array_unref (stack);
+  *seen_out = seen;
+  return found;
+}
+
+typedef struct
+{
+  GtkWidget  *page;
+  const char *name;
+} RowSearch;
+
+static gboolean
+row_shown (gpointer data)
+{
+  RowSearch *search = data;
+  gboolean seen;
+
+  find_tree_icon (search->page, search->name, &seen);
+  return seen;
+}
+
+/* Waits for the row to be laid out. */
+static const char *
+tree_icon (GtkWidget  *units_page,
+           const char *unit_name)
+{
+  RowSearch search = { units_page, unit_name };
+  gboolean seen;
+  const char *icon;
+
+  g_assert_true (spin_until (row_shown, &search));
+  icon = find_tree_icon (units_page, unit_name, &seen);
+  g_assert_true (seen);
+  return icon;
+}
+
+static gboolean
+has_class (GtkWidget  *widget,
+           const char *name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
 /* R-CAP1 through the whole loop: break it, see it, activate it, fix it, see it go. */
 static void
 test_cap_loop (void)
@@ -437,6 +520,24 @@ test_cap_loop (void)
     g_assert_cmpstr (td_units_page_get_selected_unit (units)->id, ==, conf->unit);
   }
 
+  /* The unit tree and the conference editor say so too. */
+  gui_spin ();
+  {
+    GtkWidget *units = gui_find_type (GTK_WIDGET (f.window), TD_TYPE_UNITS_PAGE);
+    const char *unit_name = td_plan_get_unit (f.plan, conf->unit)->name;
+    GtkWidget *total = gui_find_named (units, "composition-total");
+    GtkWidget *problems = gui_find_named (units, "conference-problems");
+
+    g_assert_cmpstr (tree_icon (units, unit_name), ==, td_severity_label (TD_SEVERITY_ERROR));
+    g_assert_nonnull (total);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (total)), ==, "151 / 150");
+    g_assert_true (has_class (total, "error"));
+    g_assert_nonnull (problems);
+    g_assert_true (gtk_widget_get_visible (problems));
+    search.root = problems;
+    g_assert_true (spin_until (label_shown, &search));
+  }
+
   /* One delegate fewer: the problem goes. */
   td_plan_begin (f.plan, "Remove a delegate");
   td_plan_touch (f.plan, conf);
@@ -446,6 +547,23 @@ test_cap_loop (void)
   g_assert_cmpint (convened (td_plan_get_conference (f.plan, CONFERENCE)), ==, 150);
   g_assert_cmpint (find_violation (model, "R-CAP1", CONFERENCE), <, 0);
   g_assert_cmpuint (td_problems_model_get_count (TD_PROBLEMS_MODEL (model), TD_SEVERITY_ERROR), ==, errors0);
+  gui_spin ();
+  {
+    GtkWidget *units = gui_find_type (GTK_WIDGET (f.window), TD_TYPE_UNITS_PAGE);
+    GtkWidget *total = gui_find_named (units, "composition-total");
+    TdSeverity worst = td_rules_get_worst_severity (rules, CONFERENCE);
+    const char *icon = tree_icon (units, td_plan_get_unit (f.plan, conf->unit)->name);
+
+    g_assert_cmpint (worst, <, TD_SEVERITY_ERROR);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (total)), ==, "150 / 150");
+    g_assert_false (has_class (total, "error"));
+    if (worst == TD_SEVERITY_NONE)
+      g_assert_null (icon);
+    else
+      g_assert_cmpstr (icon, ==, td_severity_label (worst));
+    search.root = gui_find_named (units, "conference-problems");
+    g_assert_false (has_label (search.root, v->message));
+  }
 
   /* and comes back with an undo. */
   gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL);
