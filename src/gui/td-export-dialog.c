@@ -27,13 +27,13 @@ static const struct
   const char *title;     /* translated */
   const char *heading;   /* as printed */
 } columns[N_COLUMNS] = {
-  { N_("Number"), "STT" },
-  { N_("Year of Birth"), "Năm sinh (Nam | Nữ)" },
-  { N_("Ethnicity"), "Dân tộc" },
-  { N_("Position"), "Chức vụ" },
-  { N_("Unit"), "Đơn vị công tác" },
-  { N_("Structure"), "Cơ cấu (Lãnh đạo | Trực tiếp)" },
-  { N_("Note"), "Ghi chú" },
+  { NC_("column", "Number"), "STT" },
+  { NC_("column", "Year of Birth"), "Năm sinh (Nam | Nữ)" },
+  { NC_("column", "Ethnicity"), "Dân tộc" },
+  { NC_("column", "Position"), "Chức vụ" },
+  { NC_("column", "Unit"), "Đơn vị công tác" },
+  { NC_("column", "Structure"), "Cơ cấu (Lãnh đạo | Trực tiếp)" },
+  { NC_("column", "Note"), "Ghi chú" },
 };
 
 struct _TdExportDialog
@@ -489,6 +489,7 @@ typedef struct
   TdExportOptions *options;
   guint            generation;
   char            *path;        /* export only */
+  TdDocument      *document;    /* export only: the preview's, when it is up to date */
 } Job;
 
 typedef struct
@@ -501,6 +502,7 @@ static void
 job_free (Job *job)
 {
   g_clear_object (&job->plan);
+  g_clear_object (&job->document);
   g_free (job->conference_id);
   td_export_options_free (job->options);
   g_free (job->path);
@@ -821,6 +823,15 @@ page_progress_cb (guint    done,
   report_progress (data, 0.5 + 0.5 * done / MAX (total, 1));
 }
 
+/* With the preview's document there is nothing to build: the pages are the whole bar. */
+static void
+page_only_progress_cb (guint    done,
+                       guint    total,
+                       gpointer data)
+{
+  report_progress (data, (double) done / MAX (total, 1));
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source,
@@ -856,18 +867,27 @@ export_thread (GTask        *task,
   else
     {
       g_autoptr(TdDocument) document = NULL;
+      PageProgressFunc page_progress = page_only_progress_cb;
 
-      document = td_export_build (job->plan, job->conference_id, job->kind, job->options,
-                                  build_progress_cb, job->self, cancellable, &error);
+      document = g_steal_pointer (&job->document);
+      if (document == NULL)
+        {
+          document = td_export_build (job->plan, job->conference_id, job->kind, job->options,
+                                      build_progress_cb, job->self, cancellable, &error);
+          page_progress = page_progress_cb;
+        }
       if (document != NULL)
         {
           g_autoptr(GFile) file = g_file_new_for_path (job->path);
           g_autoptr(GFileOutputStream) out = NULL;
+          /* g_file_replace() writes beside an existing file and renames on close, but writes a
+           * new file in place: a failed new file is removed by hand. */
+          gboolean existed = g_file_query_exists (file, NULL);
 
           out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &error);
           if (out != NULL)
             {
-              ok = write_document (document, G_OUTPUT_STREAM (out), cancellable, page_progress_cb, job->self, &error);
+              ok = write_document (document, G_OUTPUT_STREAM (out), cancellable, page_progress, job->self, &error);
               if (ok)
                 ok = g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error);
               else
@@ -878,6 +898,8 @@ export_thread (GTask        *task,
                   g_cancellable_cancel (abort_close);
                   g_output_stream_close (G_OUTPUT_STREAM (out), abort_close, NULL);
                 }
+              if (!ok && !existed)
+                g_file_delete (file, NULL, NULL);
             }
         }
     }
@@ -984,11 +1006,17 @@ td_export_dialog_export_to_file (TdExportDialog *self,
 
   if (self->export_cancellable != NULL)
     return;
+  job = job_new (self);
+  /* The preview already built this document from these options: only the pages are written.
+   * Nothing else draws it while the export runs (printing waits for the export). */
+  if (!self->building && self->preview_ok && self->document != NULL)
+    job->document = g_object_ref (self->document);
   path = g_file_get_path (file);
   if (path == NULL)
     {
       g_autoptr(GError) error = g_error_new_literal (TD_ERROR, TD_ERROR_IO, _("Only local files can be written."));
       show_export_error (self, error);
+      job_free (job);
       return;
     }
 
@@ -1019,7 +1047,6 @@ td_export_dialog_export_to_file (TdExportDialog *self,
     self->pulse_id = g_timeout_add (100, pulse_cb, self->progress_bar);
   update_actions (self);
 
-  job = job_new (self);
   job->path = g_steal_pointer (&path);
   task = g_task_new (self, self->export_cancellable, export_done_cb, NULL);
   g_task_set_source_tag (task, td_export_dialog_export_to_file);
@@ -1304,7 +1331,7 @@ td_export_dialog_init (TdExportDialog *self)
       GtkWidget *check = gtk_check_button_new ();
       g_autofree char *name = g_strdup_printf ("column-%u", i);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(columns[i].title));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_dpgettext2 (NULL, "column", columns[i].title));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), columns[i].heading);
       gtk_widget_set_name (check, name);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);

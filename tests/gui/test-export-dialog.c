@@ -413,6 +413,21 @@ test_long_export (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   wait_until (preview_ready, dialog, "the preview after the cancel");
 
+  /* Cancelled over an existing file: the old file stays as it was. */
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  td_export_dialog_export_to_file (dialog, file);
+  wait_until (some_progress, dialog, "progress");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
+  wait_until (export_over, dialog, "the second cancelled export");
+  gui_spin ();
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "old");
+  }
+  g_assert_null (find_message_dialog ());
+
   /* The whole run, watched from the main loop. */
   watch.dialog = dialog;
   td_export_dialog_export_to_file (dialog, file);
