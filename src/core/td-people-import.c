@@ -85,11 +85,11 @@ td_people_duplicate_name (const char *name)
       gunichar d[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
       gsize n;
 
-      if (c == 0 || g_unichar_isspace (c))
+      if (c == 0 || (c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c)))
         {
           /* The tone goes at the end of its word, wherever the writer placed it. */
           if (tone != 0)
-            g_string_append_printf (out, "%d", tone);
+            g_string_append_c (out, '0' + tone);
           tone = 0;
           if (c == 0)
             break;
@@ -99,6 +99,11 @@ td_people_duplicate_name (const char *name)
       if (space)
         g_string_append_c (out, ' ');
       space = FALSE;
+      if (c < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower ((char) c));
+          continue;
+        }
       n = g_unichar_fully_decompose (c, FALSE, d, G_N_ELEMENTS (d));
       for (gsize i = 0; i < n; i++)
         {
@@ -118,9 +123,16 @@ td_people_duplicate_key (const char *full_name,
                          int         birth_year,
                          const char *unit)
 {
-  g_autofree char *name = td_people_duplicate_name (full_name);
+  GString *key = g_string_new (NULL);
+  char *name = td_people_duplicate_name (full_name);
+  char year[16];
 
-  return g_strdup_printf ("%s\x1f%d\x1f%s", name, birth_year, unit ? unit : "");
+  g_snprintf (year, sizeof year, "\x1f%d\x1f", birth_year);
+  g_string_append (key, name);
+  g_string_append (key, year);
+  g_string_append (key, unit ? unit : "");
+  g_free (name);
+  return g_string_free (key, FALSE);
 }
 
 static char *
@@ -466,7 +478,48 @@ typedef struct
   const TdCsvRow *header;
   const TdCsvRow *row;
   int             column_of[TD_CSV_N_FIELDS];
+  /* Cells repeat (a unit, a position, "Nữ" on half the rows): each distinct cell of these
+   * columns is parsed once. Values are the result + 1, 0 meaning not parsed yet. */
+  GHashTable     *cache[TD_CSV_N_FIELDS];
+  GHashTable     *leader_of_position;
 } RowReader;
+
+static void
+reader_init (RowReader *r)
+{
+  memset (r, 0, sizeof *r);
+  for (guint f = 0; f < TD_CSV_N_FIELDS; f++)
+    {
+      r->column_of[f] = -1;
+      r->cache[f] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  r->leader_of_position = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+reader_clear (RowReader *r)
+{
+  for (guint f = 0; f < TD_CSV_N_FIELDS; f++)
+    g_clear_pointer (&r->cache[f], g_hash_table_unref);
+  g_clear_pointer (&r->leader_of_position, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowReader, reader_clear)
+
+static gpointer
+cache_lookup (GHashTable *cache,
+              const char *value)
+{
+  return g_hash_table_lookup (cache, value);
+}
+
+static void
+cache_store (GHashTable *cache,
+             const char *value,
+             gpointer    result)
+{
+  g_hash_table_insert (cache, g_strdup (value), result);
+}
 
 /* The cell of a field in the row, or NULL when no column holds the field. */
 static const char *
@@ -528,7 +581,23 @@ read_person (TdPeopleImport  *self,
       family_middle = clean_text (cell (r, TD_CSV_FIELD_FAMILY_MIDDLE));
     }
   else if (r->column_of[TD_CSV_FIELD_FULL_NAME] >= 0)
-    td_text_split_name (cell (r, TD_CSV_FIELD_FULL_NAME), &family_middle, &given);
+    {
+      /* td_text_split_name() without its NFC pass: the decoder gave NFC already. */
+      char *full = clean_text (cell (r, TD_CSV_FIELD_FULL_NAME));
+      char *last = strrchr (full, ' ');
+
+      if (last == NULL)
+        {
+          family_middle = g_strdup ("");
+          given = full;
+        }
+      else
+        {
+          given = g_strdup (last + 1);
+          *last = '\0';
+          family_middle = full;
+        }
+    }
   if (given == NULL || *given == '\0')
     {
       td_csv_set_error_at (error, line,
@@ -544,11 +613,20 @@ read_person (TdPeopleImport  *self,
     }
 
   value = cell (r, TD_CSV_FIELD_GENDER);
-  if (value != NULL && !td_csv_parse_gender (value, &gender))
+  if (value != NULL)
     {
-      td_csv_set_error_at (error, line, column_name (r, TD_CSV_FIELD_GENDER),
-                           _("“%s” is not a gender (Nam or Nữ)"), value);
-      return NULL;
+      guint cached = GPOINTER_TO_UINT (cache_lookup (r->cache[TD_CSV_FIELD_GENDER], value));
+
+      if (cached != 0)
+        gender = cached - 1;
+      else if (td_csv_parse_gender (value, &gender))
+        cache_store (r->cache[TD_CSV_FIELD_GENDER], value, GUINT_TO_POINTER (gender + 1));
+      else
+        {
+          td_csv_set_error_at (error, line, column_name (r, TD_CSV_FIELD_GENDER),
+                               _("“%s” is not a gender (Nam or Nữ)"), value);
+          return NULL;
+        }
     }
 
   value = cell (r, TD_CSV_FIELD_BIRTH_YEAR);
@@ -562,11 +640,17 @@ read_person (TdPeopleImport  *self,
   value = cell (r, TD_CSV_FIELD_UNIT);
   if (!is_blank (value))
     {
-      g_autofree char *name = clean_text (value);
-
-      unit = resolve_unit (self, name, line, column_name (r, TD_CSV_FIELD_UNIT), error);
+      unit = cache_lookup (r->cache[TD_CSV_FIELD_UNIT], value);
       if (unit == NULL)
-        return NULL;
+        {
+          g_autofree char *name = clean_text (value);
+
+          unit = resolve_unit (self, name, line, column_name (r, TD_CSV_FIELD_UNIT), error);
+          if (unit == NULL)
+            return NULL;
+          /* The ids live as long as the import. */
+          cache_store (r->cache[TD_CSV_FIELD_UNIT], value, (gpointer) unit);
+        }
     }
   else
     unit = self->target_unit;
@@ -591,7 +675,17 @@ read_person (TdPeopleImport  *self,
 
   value = cell (r, TD_CSV_FIELD_LEADER);
   if (value == NULL)
-    leader = td_text_position_is_leader (person->position);
+    {
+      const char *position = person->position ? person->position : "";
+      guint cached = GPOINTER_TO_UINT (cache_lookup (r->leader_of_position, position));
+
+      if (cached == 0)
+        {
+          cached = td_text_position_is_leader (position) + 1;
+          cache_store (r->leader_of_position, position, GUINT_TO_POINTER (cached));
+        }
+      leader = cached - 1;
+    }
   else if (!td_csv_parse_leader (value, &leader))
     {
       td_csv_set_error_at (error, line, column_name (r, TD_CSV_FIELD_LEADER),
@@ -602,7 +696,11 @@ read_person (TdPeopleImport  *self,
 
   value = cell (r, TD_CSV_FIELD_CATEGORY);
   has_category = value != NULL && !is_blank (value);
-  if (has_category && !td_csv_parse_category (value, &category))
+  if (has_category && (category = GPOINTER_TO_UINT (cache_lookup (r->cache[TD_CSV_FIELD_CATEGORY], value))) != 0)
+    category--;
+  else if (has_category && td_csv_parse_category (value, &category))
+    cache_store (r->cache[TD_CSV_FIELD_CATEGORY], value, GUINT_TO_POINTER (category + 1));
+  else if (has_category)
     {
       td_csv_set_error_at (error, line, column_name (r, TD_CSV_FIELD_CATEGORY),
                            _("“%s” is not a category (Công nhân, Nông dân, Nhà khoa học, "
@@ -613,7 +711,11 @@ read_person (TdPeopleImport  *self,
   person->category = has_category ? category : leader ? TD_CATEGORY_LEADER : TD_CATEGORY_DIRECT_WORKER;
 
   value = cell (r, TD_CSV_FIELD_SECTOR);
-  if (!is_blank (value) && !td_csv_parse_sector (value, &sector))
+  if (!is_blank (value) && (sector = GPOINTER_TO_UINT (cache_lookup (r->cache[TD_CSV_FIELD_SECTOR], value))) != 0)
+    sector--;
+  else if (!is_blank (value) && td_csv_parse_sector (value, &sector))
+    cache_store (r->cache[TD_CSV_FIELD_SECTOR], value, GUINT_TO_POINTER (sector + 1));
+  else if (!is_blank (value))
     {
       td_csv_set_error_at (error, line, column_name (r, TD_CSV_FIELD_SECTOR),
                            _("“%s” is not an economic sector (Nhà nước, Tập thể, Tư nhân, Cá thể, "
@@ -636,10 +738,13 @@ td_people_import_parse (TdPeopleImport          *self,
 {
   g_autoptr(TdCsv) csv = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GStringChunk) keys = NULL;
   g_autofree int *map = NULL;
-  RowReader reader;
+  g_auto(RowReader) reader;
   TdEncoding encoding;
   guint n_rows;
+
+  reader_init (&reader);
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (!self->parsed, FALSE);
@@ -672,8 +777,6 @@ td_people_import_parse (TdPeopleImport          *self,
   map = map_columns (reader.header, self->mapping, self->n_mapping, TRUE, error);
   if (map == NULL)
     return FALSE;
-  for (guint f = 0; f < TD_CSV_N_FIELDS; f++)
-    reader.column_of[f] = -1;
   for (guint c = 0; c < reader.header->n_fields; c++)
     if (map[c] >= 0)
       reader.column_of[map[c]] = c;
@@ -688,7 +791,9 @@ td_people_import_parse (TdPeopleImport          *self,
     }
 
   n_rows = td_csv_get_n_rows (csv);
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* 100,000 keys: kept in one chunk, freed at once. */
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  keys = g_string_chunk_new (64 * 1024);
   g_ptr_array_set_size (self->people, 0);
   g_ptr_array_set_size (self->duplicates, 0);
   if (progress != NULL)
@@ -738,7 +843,8 @@ td_people_import_parse (TdPeopleImport          *self,
           g_free (key);
           continue;
         }
-      g_hash_table_insert (seen, key, GUINT_TO_POINTER (reader.row->line));
+      g_hash_table_insert (seen, g_string_chunk_insert (keys, key), GUINT_TO_POINTER (reader.row->line));
+      g_free (key);
       g_ptr_array_add (self->people, g_steal_pointer (&person));
     }
 
