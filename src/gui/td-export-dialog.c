@@ -1124,6 +1124,16 @@ cancel_action (GtkWidget  *widget,
     }
 }
 
+/* The settings are stored when something was printed, not when the print dialog was cancelled. */
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               TdExportDialog          *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && !self->disposed)
+    request_save (self);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -1145,7 +1155,7 @@ print_action (GtkWidget  *widget,
     operation = td_print_operation_new_for_pdf (pdf, name);
   else
     return;
-  request_save (self);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
   td_print_run_dialog (operation, GTK_WINDOW (self));
 }
 

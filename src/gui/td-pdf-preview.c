@@ -235,7 +235,7 @@ td_pdf_preview_set_pdf (TdPdfPreview  *self,
                         GError       **error)
 {
   g_autoptr(PopplerDocument) document = NULL;
-  guint old_n_pages, old_page;
+  guint old_n_pages;
 
   g_return_val_if_fail (TD_IS_PDF_PREVIEW (self), FALSE);
 
@@ -247,7 +247,6 @@ td_pdf_preview_set_pdf (TdPdfPreview  *self,
     }
 
   old_n_pages = self->n_pages;
-  old_page = self->page;
   g_set_object (&self->document, document);
   self->n_pages = document != NULL ? poppler_document_get_n_pages (document) : 0;
   if (self->page >= self->n_pages)
@@ -258,7 +257,6 @@ td_pdf_preview_set_pdf (TdPdfPreview  *self,
   if (old_n_pages != self->n_pages)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
   /* Notified even when the number stays: the page shown is a new one. */
-  (void) old_page;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
   g_object_thaw_notify (G_OBJECT (self));
   return TRUE;

@@ -568,6 +568,58 @@ test_window_action (void)
   gui_fixture_close (&f);
 }
 
+static GtkWidget *
+find_print_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (g_strcmp0 (G_OBJECT_TYPE_NAME (l->data), "GtkPrintUnixDialog") == 0 && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+print_dialog_shown (gpointer data)
+{
+  return find_print_dialog () != NULL;
+}
+
+static gboolean
+print_dialog_gone (gpointer data)
+{
+  return find_print_dialog () == NULL;
+}
+
+/* win.print opens the dialog and, once the preview is built, the print dialog; cancelling it
+ * prints nothing and stores nothing. */
+static void
+test_print_action (void)
+{
+  GuiFixture f = { 0 };
+  TdExportDialog *dialog;
+
+  gui_fixture_open (&f, 1280, 800);
+  td_plan_window_show_page (f.window, "plan");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.print", NULL));
+  gui_spin ();
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+  g_assert_cmpint (td_export_dialog_get_kind (dialog), ==, TD_EXPORT_PLAN);
+  wait_until (print_dialog_shown, NULL, "the print dialog");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (find_print_dialog ())) == GTK_WINDOW (dialog));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (find_print_dialog ()), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  wait_until (print_dialog_gone, NULL, "the print dialog to close");
+  gui_spin ();
+  g_assert_null (find_message_dialog ());
+  g_assert_false (td_plan_can_undo (f.plan));
+  close_dialog (dialog);
+  gui_fixture_close (&f);
+}
+
 static void
 test_suggest_name (void)
 {
@@ -602,6 +654,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/export/export-error", test_export_error);
   g_test_add_func ("/gui/export/print", test_print);
   g_test_add_func ("/gui/export/window-action", test_window_action);
+  g_test_add_func ("/gui/export/print-action", test_print_action);
   g_test_add_func ("/gui/export/long-export", test_long_export);
   return g_test_run ();
 }
