@@ -2070,7 +2070,10 @@ td_store_attach (TdStore *self,
 
   if (self->plan != NULL)
     {
-      g_clear_signal_handler (&self->changes_id, self->plan);
+      /* g_signal_connect_object() already dropped the handler if the store is being finalized. */
+      if (self->changes_id != 0 && g_signal_handler_is_connected (self->plan, self->changes_id))
+        g_signal_handler_disconnect (self->plan, self->changes_id);
+      self->changes_id = 0;
       g_object_remove_weak_pointer (G_OBJECT (self->plan), (gpointer *) &self->plan);
     }
   self->plan = plan;
@@ -2100,7 +2103,10 @@ td_store_close (TdStore *self)
 
   if (self->plan != NULL)
     {
-      g_clear_signal_handler (&self->changes_id, self->plan);
+      /* g_signal_connect_object() already dropped the handler if the store is being finalized. */
+      if (self->changes_id != 0 && g_signal_handler_is_connected (self->plan, self->changes_id))
+        g_signal_handler_disconnect (self->plan, self->changes_id);
+      self->changes_id = 0;
       g_object_remove_weak_pointer (G_OBJECT (self->plan), (gpointer *) &self->plan);
       self->plan = NULL;
     }

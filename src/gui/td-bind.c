@@ -35,6 +35,8 @@ typedef struct
   char      *label;
   char      *merge_key;
   gboolean   updating;
+  guint      clear_idle;    /* an emptied date or time is saved only if it stays empty */
+  gboolean   clearing;
 } Binding;
 
 #define BINDING_KEY "td-binding"
@@ -45,6 +47,7 @@ binding_free (Binding *b)
 {
   if (b->source != NULL && b->source_handler != 0)
     g_signal_handler_disconnect (b->source, b->source_handler);
+  g_clear_handle_id (&b->clear_idle, g_source_remove);
   g_clear_object (&b->plan);
   g_clear_object (&b->record);
   g_clear_object (&b->owner);
@@ -183,6 +186,8 @@ begin (Binding *b)
     td_plan_touch_plan (b->plan);
 }
 
+static gboolean clear_idle_cb (gpointer data);
+
 /* Widget → model */
 static void
 widget_changed_cb (Binding *b)
@@ -234,6 +239,13 @@ widget_changed_cb (Binding *b)
         TdDate date = TD_DATE_NONE;
         gboolean empty = text[strspn (text, " ")] == '\0';
 
+        g_clear_handle_id (&b->clear_idle, g_source_remove);
+        if (empty && *FIELD (b, TdDate) != TD_DATE_NONE && !b->clearing)
+          {
+            /* Replacing the text (a paste, set_text) passes through an empty text: wait. */
+            b->clear_idle = g_idle_add (clear_idle_cb, b);
+            return;
+          }
         if (!empty && !td_bind_parse_date (text, &date))
           {
             set_error (b->widget, TRUE);
@@ -255,6 +267,12 @@ widget_changed_cb (Binding *b)
         int minutes = -1;
         gboolean empty = text[strspn (text, " ")] == '\0';
 
+        g_clear_handle_id (&b->clear_idle, g_source_remove);
+        if (empty && *FIELD (b, int) >= 0 && !b->clearing)
+          {
+            b->clear_idle = g_idle_add (clear_idle_cb, b);
+            return;
+          }
         if (!empty && !td_time_parse (text, &minutes))
           {
             set_error (b->widget, TRUE);
@@ -307,6 +325,18 @@ widget_changed_cb (Binding *b)
     default:
       break;
     }
+}
+
+static gboolean
+clear_idle_cb (gpointer data)
+{
+  Binding *b = data;
+
+  b->clear_idle = 0;
+  b->clearing = TRUE;
+  widget_changed_cb (b);
+  b->clearing = FALSE;
+  return G_SOURCE_REMOVE;
 }
 
 static void
