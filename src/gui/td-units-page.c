@@ -287,6 +287,15 @@ rebuild_tree (TdUnitsPage *self)
   /* While searching every row is open, so that matches deep in the tree show. */
   tree = gtk_tree_list_model_new (G_LIST_MODEL (root), FALSE, self->visible != NULL,
                                   create_child_model_cb, self, NULL);
+  /* The province's districts and departments are what officers look for first: show them. */
+  if (self->visible == NULL)
+    for (guint i = roots->len; i > 0; i--)
+      {
+        g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (tree, i - 1);
+
+        if (row != NULL)
+          gtk_tree_list_row_set_expanded (row, TRUE);
+      }
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (tree));
   g_object_unref (tree);
 }
