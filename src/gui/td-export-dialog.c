@@ -340,7 +340,12 @@ update_visibility (TdExportDialog *self)
     adw_window_title_set_subtitle (self->window_title,
                                    unit != NULL ? unit->name : conference != NULL ? conference->id : "");
   else
-    adw_window_title_set_subtitle (self->window_title, self->plan->title != NULL ? self->plan->title : "");
+    {
+      /* The plan's title is a sentence; the window's title is the plan file's short name. */
+      const char *name = self->window != NULL ? gtk_window_get_title (GTK_WINDOW (self->window)) : NULL;
+
+      adw_window_title_set_subtitle (self->window_title, name != NULL ? name : "");
+    }
 }
 
 /* Fills the widgets with the settings of the current document: this dialog's edits if any,

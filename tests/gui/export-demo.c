@@ -46,7 +46,7 @@ after_build_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static int width = 1200, height = 780;
+static int width = 0, height = 0;
 
 static gboolean
 present_cb (gpointer data)
@@ -69,7 +69,8 @@ present_cb (gpointer data)
       td_plan_commit (f->plan);
     }
   dialog = td_export_dialog_new (f->window, conference != NULL ? conference : "c-gd-tt-go-dau", kind);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), width, height);
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (dialog), width, height);
   gtk_window_present (GTK_WINDOW (dialog));
   return G_SOURCE_REMOVE;
 }
