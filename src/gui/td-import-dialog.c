@@ -172,7 +172,8 @@ fill_grid (TdImportDialog *self)
       gtk_grid_attach (GTK_GRID (self->preview_grid), dropdown, c, 0, 1, 1);
 
       header = cell_label (p->headers[c]);
-      gtk_widget_add_css_class (header, "heading");
+      gtk_widget_add_css_class (header, "caption-heading");
+      gtk_widget_add_css_class (header, "dim-label");
       gtk_grid_attach (GTK_GRID (self->preview_grid), header, c, 1, 1, 1);
       for (guint r = 0; r < p->rows->len; r++)
         gtk_grid_attach (GTK_GRID (self->preview_grid),
@@ -684,7 +685,7 @@ td_import_dialog_new (GtkWindow *parent,
 
   self = g_object_new (TD_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->plan = g_object_ref (plan);
-  units = td_person_editor_unit_list (plan, _("None: such a row is imported without a unit"), &self->unit_ids);
+  units = td_person_editor_unit_list (plan, _("No unit"), &self->unit_ids);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->unit_row), G_LIST_MODEL (units));
   set_status (self, _("Choose a file to see its first rows."), FALSE);
   update_actions (self);

@@ -322,7 +322,7 @@ add_columns (TdPeoplePage *self)
     [COL_ETHNICITY] = { N_("Ethnicity"), 80, FALSE },
     [COL_POSITION] = { N_("Position"), 150, TRUE },
     [COL_UNIT] = { N_("Unit"), 150, TRUE },
-    [COL_LEADER] = { N_("Leader"), 64, FALSE },
+    [COL_LEADER] = { N_("Leader"), 84, FALSE },
     [COL_CATEGORY] = { N_("Category"), 130, FALSE },
     [COL_SECTOR] = { N_("Sector"), 80, FALSE },
   };
