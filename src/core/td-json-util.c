@@ -130,7 +130,8 @@ td_json_read_int (JsonObject  *object,
   if (v < min || v > max)
     {
       g_autofree char *p = td_json_path_member (path, member);
-      td_json_error (error, p, _("%" G_GINT64_FORMAT " is out of range (%d to %d)"), v, min, max);
+      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+      td_json_error (error, p, _("%s is out of range (%d to %d)"), value, min, max);
       return FALSE;
     }
   *out = (int) v;

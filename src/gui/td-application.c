@@ -489,12 +489,12 @@ td_application_init (TdApplication *self)
     { "sample", 's', 0, G_OPTION_ARG_NONE, NULL, N_("Open the embedded sample plan (Tây Ninh 2019)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[PLAN…]") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), N_("[PLAN…]"));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[PLAN…]"));
 }
 
 gboolean

@@ -42,6 +42,18 @@ entry_row (GtkWidget  *group,
   return row;
 }
 
+/* A wheel over a spin button while scrolling the page must not change a parameter. */
+static gboolean
+spin_scroll_cb (GtkEventControllerScroll *controller,
+                double                    dx,
+                double                    dy,
+                gpointer                  user_data)
+{
+  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  return !gtk_widget_has_focus (spin) && gtk_widget_get_focus_child (spin) == NULL;
+}
+
 static GtkWidget *
 spin_row (GtkWidget  *group,
           const char *title,
@@ -58,6 +70,13 @@ spin_row (GtkWidget  *group,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    g_signal_connect (scroll, "scroll", G_CALLBACK (spin_scroll_cb), NULL);
+    gtk_widget_add_controller (spin, scroll);
+  }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
