@@ -131,7 +131,9 @@ refresh_mode (TdConferenceEditor *self)
     adw_combo_row_set_selected (self->mode_row, self->conference->mode);
 
   /* R-MODE applies to grassroots units; the text says nothing about exactly the threshold. */
-  if (self->unit->level != TD_LEVEL_GRASSROOTS)
+  if (self->unit->level == TD_LEVEL_PROVINCE)
+    hint = g_strdup (_("The provincial congress convenes delegates (it has a plan of its own)"));
+  else if (self->unit->level != TD_LEVEL_GRASSROOTS)
     hint = g_strdup (_("Upper-level conferences convene delegates"));
   else if (staff < 0)
     hint = g_strdup (_("Enter the unit's staff to see which mode the plan asks for"));
