@@ -881,6 +881,95 @@ test_page_numbers_restart (void)
     }
 }
 
+/* The height of a signature block with @recipients, measured on a page of its own. */
+static double
+signature_height (const TdSignature *signature, const char * const *recipients)
+{
+  g_autoptr(TdDocument) probe = td_document_new (FALSE);
+  double top = td_document_get_cursor (probe);
+
+  td_document_add_signature (probe, signature, recipients);
+  return td_document_get_cursor (probe) - top;
+}
+
+/* The signature block never stands alone on a page: when it does not fit under the content,
+ * the last paragraph (or the last table row, under the table's header) goes over with it. */
+static void
+test_signature_keeps_company (void)
+{
+  const TdSignature signature = { "TM. ỦY BAN NHÂN DÂN", NULL, "CHỦ TỊCH", "Nguyễn Thanh Ngọc" };
+  const char *recipients[] = { "Như trên", NULL };
+  double needed = signature_height (&signature, recipients) + 6.0;
+  g_autoptr(TdDocument) doc = td_document_new (FALSE);
+  g_autoptr(TdDocument) tdoc = td_document_new (FALSE);
+  g_autoptr(TdTable) table = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *p1 = NULL;
+  g_autofree char *p2 = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *before = NULL;
+  double widths[2] = { 200, 200 };
+  guint n = 0;
+
+  /* Paragraphs until the signature no longer fits under them on the first page. */
+  g_assert_cmpfloat (needed, >, 60);
+  while (td_document_get_room (doc) >= needed)
+    {
+      g_autofree char *text = g_strdup_printf ("Đoạn số %03u của văn bản.", ++n);
+
+      td_document_add_body (doc, text);
+    }
+  g_assert_cmpuint (td_document_get_n_pages (doc), ==, 1);
+  td_document_add_signature (doc, &signature, recipients);
+  pdf = write_and_open (doc, "signature-paragraph.pdf");
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 2);
+  p1 = page_text_flat (pdf, 0);
+  p2 = page_text_flat (pdf, 1);
+  last = g_strdup_printf ("Đoạn số %03u", n);
+  before = g_strdup_printf ("Đoạn số %03u", n - 1);
+  g_assert_nonnull (strstr (p2, last));
+  g_assert_nonnull (strstr (p2, "Nguyễn Thanh Ngọc"));
+  g_assert_null (strstr (p1, last));
+  g_assert_nonnull (strstr (p1, before));
+  g_assert_null (strstr (p1, "Nguyễn Thanh Ngọc"));
+  g_clear_object (&pdf);
+  g_clear_pointer (&p1, g_free);
+  g_clear_pointer (&p2, g_free);
+  g_clear_pointer (&last, g_free);
+  g_clear_pointer (&before, g_free);
+
+  /* Table rows: the last row goes over under a repeated header. */
+  table = td_table_new (2, widths, 13.0);
+  td_table_add_header_cell (table, 0, 0, 1, 1, "Cột thứ nhất");
+  td_table_add_header_cell (table, 0, 1, 1, 1, "Cột thứ hai");
+  td_document_add_body (tdoc, "Bảng dưới đây.");
+  td_document_begin_table (tdoc, table);
+  n = 0;
+  while (td_document_get_room (tdoc) >= needed + 8.0)
+    {
+      g_autofree char *cell = g_strdup_printf ("Dòng %03u", ++n);
+      const char *cells[2] = { cell, "nội dung" };
+
+      td_document_add_table_row (tdoc, table, cells);
+    }
+  td_document_end_table (tdoc, table);
+  g_assert_cmpuint (td_document_get_n_pages (tdoc), ==, 1);
+  td_document_add_signature (tdoc, &signature, recipients);
+  pdf = write_and_open (tdoc, "signature-table.pdf");
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 2);
+  p1 = page_text_flat (pdf, 0);
+  p2 = page_text_flat (pdf, 1);
+  last = g_strdup_printf ("Dòng %03u", n);
+  before = g_strdup_printf ("Dòng %03u", n - 1);
+  g_assert_nonnull (strstr (p2, "Cột thứ nhất"));
+  g_assert_nonnull (strstr (p2, last));
+  g_assert_nonnull (strstr (p2, "Nguyễn Thanh Ngọc"));
+  g_assert_null (strstr (p2, before));
+  g_assert_null (strstr (p1, last));
+  g_assert_nonnull (strstr (p1, before));
+  assert_within_bottom_margin (pdf);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -900,6 +989,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/errors", test_errors);
   g_test_add_func ("/export/progress", test_progress);
   g_test_add_func ("/export/page-numbers", test_page_numbers_restart);
+  g_test_add_func ("/export/signature-keeps-company", test_signature_keeps_company);
 
   status = g_test_run ();
 
