@@ -1368,11 +1368,16 @@ node_id (JsonNode *node)
 
 /* One change. Positions are read in the order of the array: an addition goes at its position
  * in the list as it is after the changes before it, a removal takes the record out and closes
- * the gap, a modification keeps the record where it is. */
+ * the gap, a modification keeps the record where it is. @counts caches the number of records
+ * of each kind (-1: not counted yet), so that an import of 100,000 people does not count the
+ * table 100,000 times. When @sync_after, sync_positions() sets every position from the model
+ * afterwards: the shifting, a scan of the whole table for each addition or removal, is skipped. */
 static gboolean
 apply_change (sqlite3         *db,
               const char      *path,
               const TdChange  *change,
+              gint64          *counts,
+              gboolean         sync_after,
               GError         **error)
 {
   const RecordList *list;
@@ -1410,20 +1415,31 @@ apply_change (sqlite3         *db,
     }
   else if (change->after != NULL)
     {
-      gint64 count;
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", list->table);
+      gint64 *count = &counts[change->kind];
 
-      if (!query_int (db, sql, path, &count, error))
+      if (*count < 0)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", list->table);
+
+          if (!query_int (db, sql, path, count, error))
+            return FALSE;
+        }
+      pos = MIN ((gint64) change->position, *count);
+      if (!(sync_after || pos == *count || shift_positions (db, path, list->table, pos, 1, error)) ||
+          !insert_record (db, path, change->kind, change->after, pos, error))
         return FALSE;
-      pos = MIN ((gint64) change->position, count);
-      return shift_positions (db, path, list->table, pos, 1, error) &&
-             insert_record (db, path, change->kind, change->after, pos, error);
+      (*count)++;
+      return TRUE;
     }
   else if (change->before != NULL || change->id != NULL)
     {
-      return find_pos (db, path, list->table, old_id, &pos, error) &&
-             delete_record (db, path, change->kind, old_id, error) &&
-             shift_positions (db, path, list->table, pos + 1, -1, error);
+      if (!find_pos (db, path, list->table, old_id, &pos, error) ||
+          !delete_record (db, path, change->kind, old_id, error) ||
+          !(sync_after || shift_positions (db, path, list->table, pos + 1, -1, error)))
+        return FALSE;
+      if (counts[change->kind] >= 0)
+        counts[change->kind]--;
+      return TRUE;
     }
 
   g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _("A change carries neither a before nor an after record"));
@@ -1489,6 +1505,7 @@ apply_changes (TdStore    *self,
                GError    **error)
 {
   gboolean reordered[TD_KIND_CONFERENCE + 1] = { FALSE, };
+  gint64 counts[TD_KIND_CONFERENCE + 1] = { -1, -1, -1, -1 };
 
   if (self->db == NULL)
     {
@@ -1510,7 +1527,7 @@ apply_changes (TdStore    *self,
     {
       const TdChange *change = g_ptr_array_index (changes, i);
 
-      if (!apply_change (self->db, self->path, change, error))
+      if (!apply_change (self->db, self->path, change, counts, plan != NULL, error))
         goto fail;
       if (change->kind != TD_KIND_PLAN && change->kind <= TD_KIND_CONFERENCE &&
           (change->before == NULL || change->after == NULL))
