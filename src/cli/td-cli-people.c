@@ -11,6 +11,8 @@
 #include "td-plan.h"
 #include "td-store.h"
 
+#define MAX_LISTED 20
+
 static gboolean
 parse_options (GOptionContext   *context,
                int              *argc,
@@ -155,7 +157,8 @@ td_cli_import_people (int    argc,
     /* TRANSLATORS: "imported 6 people, skipped 1 duplicate" */
     printf (_("%s, %s\n"), imported, skipped);
   }
-  for (guint i = 0; i < duplicates->len; i++)
+  /* The first ones say what happened; thousands of lines would bury the summary. */
+  for (guint i = 0; i < duplicates->len && i < MAX_LISTED; i++)
     {
       TdPeopleDuplicate *d = g_ptr_array_index (duplicates, i);
 
@@ -165,6 +168,9 @@ td_cli_import_people (int    argc,
       else
         printf (_("  line %u: %s repeats line %u\n"), d->line, d->name, d->first_line);
     }
+  if (duplicates->len > MAX_LISTED)
+    printf (g_dngettext (GETTEXT_PACKAGE, "  … and %u more\n", "  … and %u more\n",
+                         duplicates->len - MAX_LISTED), duplicates->len - MAX_LISTED);
   return TD_CLI_OK;
 }
 
