@@ -618,13 +618,16 @@ draw_shape (Painter *p, const Shape *s, double x, double y, guint first, guint n
           if (run->first_cluster == SIMPLE_CLUSTERS)
             {
               const char *q = utf8;
+              guint n_clusters = p->clusters->len;
+              cairo_text_cluster_t *c;
 
+              g_array_set_size (p->clusters, n_clusters + run->n_clusters);
+              c = &g_array_index (p->clusters, cairo_text_cluster_t, n_clusters);
               for (j = 0; j < run->n_clusters; j++)
                 {
-                  cairo_text_cluster_t c = { g_utf8_skip[*(const guchar *) q], 1 };
-
-                  g_array_append_val (p->clusters, c);
-                  q += c.num_bytes;
+                  c[j].num_bytes = g_utf8_skip[*(const guchar *) q];
+                  c[j].num_glyphs = 1;
+                  q += c[j].num_bytes;
                 }
             }
           else
