@@ -16,8 +16,10 @@ G_BEGIN_DECLS
  * Coordinates are PostScript points (1/72 in) with the origin at the top-left corner of the page.
  * The font is "Times New Roman" requested by name (Liberation Serif through fontconfig on Linux).
  *
+ * Each text is shaped once, while it is laid out; drawing only hands the kept glyphs to cairo.
  * A document is not thread-safe, but it may be built and written in a worker thread and then
- * handed to the main thread (it keeps no reference to a thread's font map after construction).
+ * handed to the main thread: drawing uses only cairo objects (its scaled fonts), never the
+ * Pango context of the thread that built it (kept until the document is finalized).
  */
 
 #define TD_TYPE_DOCUMENT (td_document_get_type ())
