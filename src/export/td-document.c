@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <math.h>
 #include <string.h>
 #include <pango/pangocairo.h>
@@ -967,13 +969,16 @@ td_document_write_pdf (TdDocument *self, const char *path, GCancellable *cancell
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  gboolean existed;
   guint i;
 
   g_return_val_if_fail (TD_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* g_file_replace writes beside and renames on close: a failed export leaves no file. */
+  /* g_file_replace writes beside an existing file and renames on close, so a failed export
+   * leaves it untouched; a new file is written in place, so a failure deletes it below. */
   file = g_file_new_for_path (path);
+  existed = g_file_query_exists (file, NULL);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &local_error);
   if (stream == NULL)
     {
@@ -1003,14 +1008,18 @@ td_document_write_pdf (TdDocument *self, const char *path, GCancellable *cancell
       abort_close = g_cancellable_new ();
       g_cancellable_cancel (abort_close);
       g_output_stream_close (G_OUTPUT_STREAM (stream), abort_close, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
       if (g_cancellable_is_cancelled (cancellable))
-        g_set_error_literal (error, TD_ERROR, TD_ERROR_CANCELLED, "Export cancelled");
+        g_set_error_literal (error, TD_ERROR, TD_ERROR_CANCELLED, _("Export cancelled"));
       else
         g_set_error (error, TD_ERROR, TD_ERROR_IO, "%s: %s", path, cairo_status_to_string (status));
       return FALSE;
     }
   if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
     {
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
       g_set_error (error, TD_ERROR, TD_ERROR_IO, "%s: %s", path, local_error->message);
       return FALSE;
     }

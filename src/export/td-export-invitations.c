@@ -5,11 +5,29 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "td-export-private.h"
+#include "td-text.h"
 #include "td-date.h"
 #include "td-error.h"
 
 /* Giấy mời (template 1.7 of Phụ lục III). */
+
+/* Whether a position title already contains the unit's name (case- and accent-blind). */
+static gboolean
+position_names_unit (const char *position,
+                     const char *unit_name)
+{
+  g_autofree char *p = NULL;
+  g_autofree char *u = NULL;
+
+  if (position == NULL || *position == '\0')
+    return FALSE;
+  p = td_text_fold (position);
+  u = td_text_fold (unit_name);
+  return u != NULL && *u != '\0' && strstr (p, u) != NULL;
+}
 
 static char *
 subject_of (TdExportContext *ctx)
@@ -128,7 +146,8 @@ _td_export_invitations (TdExportContext *ctx, GError **error)
       rest = g_string_new (NULL);
       if (person->position != NULL && *person->position != '\0')
         g_string_append_printf (rest, ", %s", person->position);
-      if (unit != NULL && unit->name != NULL)
+      /* "Chủ tịch UBND xã Thanh Phước" names its unit already: do not say it twice. */
+      if (unit != NULL && unit->name != NULL && !position_names_unit (person->position, unit->name))
         g_string_append_printf (rest, ", %s", unit->name);
       {
         g_autofree char *name_e = g_markup_escape_text (name, -1);

@@ -391,6 +391,28 @@ test_invitations (void)
     g_assert_null (strstr (text, nfd));
   }
 
+  /* A position that names its unit already does not get the unit again. */
+  {
+    TdPerson *p1 = td_plan_get_person (plan, "p1");
+    TdUnit *unit = td_plan_get_unit (plan, p1->unit);
+    g_autoptr(PopplerDocument) again = NULL;
+    g_autofree char *position = g_strdup_printf ("Chủ tịch %s", unit->name);
+    g_autofree char *twice = g_strdup_printf ("%s, %s", position, unit->name);
+    g_autofree char *text = NULL;
+    int page = -1;
+
+    g_free (p1->position);
+    p1->position = g_strdup (position);
+    for (i = 0; i < c->delegates->len; i++)
+      if (g_strcmp0 (g_array_index (c->delegates, TdDelegate, i).person, "p1") == 0)
+        page = (int) i;
+    g_assert_cmpint (page, >=, 0);
+    again = build_and_open (plan, TD_EXPORT_INVITATIONS, NULL, "invitations-position.pdf");
+    text = page_text_flat (again, page);
+    g_assert_nonnull (strstr (text, position));
+    g_assert_null (strstr (text, twice));
+  }
+
   /* The sizes of documents.md. */
   assert_size (pdf, 0, "CỘNG HÒA XÃ HỘI", 12.0, "Bold");
   assert_size (pdf, 0, "Độc lập", 14.0, "Bold");
