@@ -515,6 +515,16 @@ update_row_icon (TdUnitsPage *self,
   gtk_widget_set_visible (icon, name != NULL);
   if (name != NULL)
     gtk_image_set_from_icon_name (GTK_IMAGE (icon), name);
+  /* Colour as well as shape (style.css), so that errors stand out in a long tree. */
+  gtk_widget_remove_css_class (icon, "severity-error");
+  gtk_widget_remove_css_class (icon, "severity-warning");
+  gtk_widget_remove_css_class (icon, "severity-info");
+  if (g_strcmp0 (name, "dialog-error-symbolic") == 0)
+    gtk_widget_add_css_class (icon, "severity-error");
+  else if (g_strcmp0 (name, "dialog-warning-symbolic") == 0)
+    gtk_widget_add_css_class (icon, "severity-warning");
+  else if (name != NULL)
+    gtk_widget_add_css_class (icon, "severity-info");
   gtk_widget_set_tooltip_text (icon, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip ? tooltip : "", -1);
 }
