@@ -10,6 +10,7 @@
 #include "td-composition-view.h"
 #include "td-date.h"
 #include "td-delegate-wizard.h"
+#include "td-export-dialog.h"
 #include "td-text.h"
 
 #define N_STEPS 5
@@ -1248,6 +1249,9 @@ enter_step (TdDelegateWizard *self,
       break;
     case TD_WIZARD_STEP_APPROVALS:
       build_approval_rows (self);
+      /* Focus in the list would select its first row and fill the form with that approval. */
+      gtk_list_box_unselect_all (self->approval_list);
+      gtk_widget_grab_focus (GTK_WIDGET (self->decision_entry));
       break;
     case TD_WIZARD_STEP_REVIEW:
       build_review_list (self);
@@ -1299,12 +1303,10 @@ export_response_cb (AdwMessageDialog *dialog,
 {
   const char *id = g_object_get_data (G_OBJECT (dialog), "conference");
 
-  if (g_strcmp0 (response, "export") != 0)
-    return;
-  /* The export dialog installs this action on the plan window when it exists. */
-  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.export-conference", "s", id))
-    td_plan_window_toast (window, _("Exporting from the window is not available yet: use "
-                                    "“thidua-cli export” for the invitations and the delegate list."));
+  if (g_strcmp0 (response, "invitations") == 0)
+    td_export_dialog_open (window, id, TD_EXPORT_INVITATIONS);
+  else if (g_strcmp0 (response, "delegates") == 0)
+    td_export_dialog_open (window, id, TD_EXPORT_DELEGATES);
 }
 
 static void
@@ -1326,11 +1328,12 @@ offer_exports (TdPlanWindow        *window,
   dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Delegates Saved"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "later", _("_Not Now"),
-                                    "export", _("_Export…"),
+                                    "delegates", _("_Delegate List…"),
+                                    "invitations", _("_Invitations…"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "invitations",
                                               ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "invitations");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   g_object_set_data_full (G_OBJECT (dialog), "conference", g_strdup (conference->id), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), window);

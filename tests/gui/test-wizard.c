@@ -390,6 +390,8 @@ test_walk (void)
   g_assert_true (wait_for (wizard_gone_cb, NULL));
   /* The exports are offered. */
   g_assert_true (wait_for (dialog_shown_cb, NULL));
+  g_assert_true (adw_message_dialog_has_response (find_dialog (), "invitations"));
+  g_assert_true (adw_message_dialog_has_response (find_dialog (), "delegates"));
   adw_message_dialog_response (find_dialog (), "later");
   gui_spin ();
 
