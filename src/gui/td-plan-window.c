@@ -9,8 +9,8 @@
 #include "td-error.h"
 #include "td-export-dialog.h"
 #include "td-plan-page.h"
-#include "td-problems-page.h"
 #include "td-people-page.h"
+#include "td-problems-page.h"
 #include "td-units-page.h"
 #include "td-timeline-page.h"
 #include "td-plan-window.h"
@@ -667,8 +667,8 @@ td_plan_window_init (TdPlanWindow *self)
                       "document-properties-symbolic");
   td_plan_window_add_page (self, g_object_new (TD_TYPE_UNITS_PAGE, NULL), "units", _("Units & Conferences"),
                       "view-list-symbolic");
-  td_plan_window_add_page (self, g_object_new (TD_TYPE_PROBLEMS_PAGE, NULL), "problems", _("Problems"), "dialog-warning-symbolic");
   td_plan_window_add_page (self, g_object_new (TD_TYPE_PEOPLE_PAGE, NULL), "people", _("People"), "system-users-symbolic");
+  td_plan_window_add_page (self, g_object_new (TD_TYPE_PROBLEMS_PAGE, NULL), "problems", _("Problems"), "dialog-warning-symbolic");
   td_plan_window_add_page (self, g_object_new (TD_TYPE_TIMELINE_PAGE, NULL), "timeline", _("Timeline"), "x-office-calendar-symbolic");
 
   update_recent (self);
