@@ -9,6 +9,8 @@
 #include "td-bind.h"
 #include "td-composition-view.h"
 #include "td-conference-editor.h"
+#include "td-delegate-wizard.h"
+#include "td-plan-window.h"
 #include "td-date.h"
 #include "td-rule-marks.h"
 
@@ -485,6 +487,15 @@ td_conference_editor_dispose (GObject *object)
 }
 
 static void
+choose_delegates_cb (TdConferenceEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->conference != NULL && TD_IS_PLAN_WINDOW (root))
+    td_delegate_wizard_open (TD_PLAN_WINDOW (root), self->conference);
+}
+
+static void
 td_conference_editor_class_init (TdConferenceEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -508,6 +519,7 @@ td_conference_editor_class_init (TdConferenceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdConferenceEditor, delegates_marker);
   gtk_widget_class_bind_template_child (widget_class, TdConferenceEditor, submissions_marker);
   gtk_widget_class_bind_template_child (widget_class, TdConferenceEditor, composition_view);
+  gtk_widget_class_bind_template_callback (widget_class, choose_delegates_cb);
 
   gtk_widget_class_install_action (widget_class, "conference.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "conference.delete", NULL, delete_action);
