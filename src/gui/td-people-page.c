@@ -954,6 +954,14 @@ clear_models (TdPeoplePage *self)
   g_clear_object (&self->official);
 }
 
+static void
+page_map_cb (TdPeoplePage *self)
+{
+  if (self->selection != NULL &&
+      gtk_column_view_get_model (self->column_view) != GTK_SELECTION_MODEL (self->selection))
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
 void
 td_people_page_set_plan (TdPeoplePage *self,
                          TdPlan       *plan)
@@ -985,7 +993,9 @@ td_people_page_set_plan (TdPeoplePage *self,
                                                       g_object_ref (GTK_FILTER (self->filter)));
       gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
       self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
-      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+      /* The view makes its rows when it gets the model: a page not shown waits (start-up). */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
       g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_state), self);
       g_signal_connect_swapped (self->filter_model, "notify::pending", G_CALLBACK (update_state), self);
@@ -1129,6 +1139,7 @@ td_people_page_init (TdPeoplePage *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (page_map_cb), NULL);
   self->name_cells = g_hash_table_new (NULL, NULL);
   self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   add_columns (self);
