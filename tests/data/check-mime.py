@@ -16,7 +16,19 @@ import xml.etree.ElementTree as ET
 
 NS = '{http://www.freedesktop.org/standards/shared-mime-info}'
 TYPE = 'application/x-thidua-plan'
-APP_ID_MAGIC = 0x54447561  # PRAGMA application_id of a plan file ("TDua")
+
+def store_application_id():
+    """The application_id the store writes (TD_STORE_APPLICATION_ID in td-store.h), so that the
+    MIME magic and the plan files can never disagree."""
+    header = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'src', 'core', 'td-store.h')
+    with open(header, encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('#define TD_STORE_APPLICATION_ID'):
+                return int(line.split()[2], 0)
+    fail('TD_STORE_APPLICATION_ID not found in ' + header)
+
+
+APP_ID_MAGIC = store_application_id()  # PRAGMA application_id of a plan file
 
 
 def fail(msg):
