@@ -242,6 +242,28 @@ td_json_read_enum (JsonObject   *object,
   return TRUE;
 }
 
+/* The member's node when it is absent, null or of @type; otherwise an error naming the path. */
+static gboolean
+read_container (JsonObject   *object,
+                const char   *member,
+                const char   *path,
+                gboolean      required,
+                JsonNodeType  type,
+                JsonNode    **out,
+                GError      **error)
+{
+  if (!get_member (object, member, path, required, out, error))
+    return FALSE;
+  if (*out != NULL && json_node_get_node_type (*out) != type)
+    {
+      g_autofree char *p = td_json_path_member (path, member);
+      td_json_error (error, p, type == JSON_NODE_OBJECT ? _("expected an object") : _("expected an array"));
+      *out = NULL;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 td_json_read_object (JsonObject  *object,
                      const char  *member,
@@ -253,17 +275,10 @@ td_json_read_object (JsonObject  *object,
   JsonNode *node;
 
   *out = NULL;
-  if (!get_member (object, member, path, required, &node, error))
+  if (!read_container (object, member, path, required, JSON_NODE_OBJECT, &node, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autofree char *p = td_json_path_member (path, member);
-      td_json_error (error, p, _("expected an object"));
-      return FALSE;
-    }
-  *out = json_node_get_object (node);
+  if (node != NULL)
+    *out = json_node_get_object (node);
   return TRUE;
 }
 
@@ -278,17 +293,10 @@ td_json_read_array (JsonObject  *object,
   JsonNode *node;
 
   *out = NULL;
-  if (!get_member (object, member, path, required, &node, error))
+  if (!read_container (object, member, path, required, JSON_NODE_ARRAY, &node, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_autofree char *p = td_json_path_member (path, member);
-      td_json_error (error, p, _("expected an array"));
-      return FALSE;
-    }
-  *out = json_node_get_array (node);
+  if (node != NULL)
+    *out = json_node_get_array (node);
   return TRUE;
 }
 
