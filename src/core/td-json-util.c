@@ -161,6 +161,36 @@ td_json_read_bool (JsonObject  *object,
   return TRUE;
 }
 
+/* A string member that @parse turns into a value; absent or null gives what @parse makes of NULL
+ * (its "not set" value). */
+static gboolean
+read_parsed (JsonObject  *object,
+             const char  *member,
+             const char  *path,
+             gboolean     required,
+             gboolean   (*parse) (const char *text, gpointer out),
+             gpointer     out,
+             const char  *message,
+             GError     **error)
+{
+  JsonNode *node;
+
+  if (!get_member (object, member, path, required, &node, error))
+    return FALSE;
+  if (node == NULL)
+    {
+      (void) parse (NULL, out);
+      return TRUE;
+    }
+  if (json_node_get_value_type (node) != G_TYPE_STRING || !parse (json_node_get_string (node), out))
+    {
+      g_autofree char *p = td_json_path_member (path, member);
+      td_json_error (error, p, "%s", message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 td_json_read_date (JsonObject  *object,
                    const char  *member,
@@ -169,23 +199,9 @@ td_json_read_date (JsonObject  *object,
                    TdDate      *out,
                    GError     **error)
 {
-  JsonNode *node;
-
-  if (!get_member (object, member, path, required, &node, error))
-    return FALSE;
-  if (node == NULL)
-    {
-      *out = TD_DATE_NONE;
-      return TRUE;
-    }
-  if (json_node_get_value_type (node) != G_TYPE_STRING ||
-      !td_date_parse_iso (json_node_get_string (node), out))
-    {
-      g_autofree char *p = td_json_path_member (path, member);
-      td_json_error (error, p, _("expected a date written YYYY-MM-DD"));
-      return FALSE;
-    }
-  return TRUE;
+  /* td_date_parse_iso (NULL) sets TD_DATE_NONE. */
+  return read_parsed (object, member, path, required, (gpointer) td_date_parse_iso, out,
+                      _("expected a date written YYYY-MM-DD"), error);
 }
 
 gboolean
@@ -196,23 +212,9 @@ td_json_read_time (JsonObject  *object,
                    int         *out,
                    GError     **error)
 {
-  JsonNode *node;
-
-  if (!get_member (object, member, path, required, &node, error))
-    return FALSE;
-  if (node == NULL)
-    {
-      *out = -1;
-      return TRUE;
-    }
-  if (json_node_get_value_type (node) != G_TYPE_STRING ||
-      !td_time_parse (json_node_get_string (node), out))
-    {
-      g_autofree char *p = td_json_path_member (path, member);
-      td_json_error (error, p, _("expected a time written HH:MM"));
-      return FALSE;
-    }
-  return TRUE;
+  /* td_time_parse (NULL) sets -1. */
+  return read_parsed (object, member, path, required, (gpointer) td_time_parse, out,
+                      _("expected a time written HH:MM"), error);
 }
 
 gboolean
