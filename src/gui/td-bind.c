@@ -187,6 +187,24 @@ begin (Binding *b)
 }
 
 static gboolean clear_idle_cb (gpointer data);
+/* Stores @text (composed) in the bound string field, as one edit, unless it is already there. */
+static void
+commit_text (Binding    *b,
+             const char *text)
+{
+  char *nfc = td_text_nfc (text);
+
+  if (g_strcmp0 (nfc, *FIELD (b, char *)) == 0)
+    {
+      g_free (nfc);
+      return;
+    }
+  begin (b);
+  g_free (*FIELD (b, char *));
+  *FIELD (b, char *) = nfc;
+  td_plan_commit (b->plan);
+}
+
 
 /* Widget → model */
 static void
@@ -198,39 +216,17 @@ widget_changed_cb (Binding *b)
   switch (b->kind)
     {
     case BIND_STRING:
-      {
-        char *nfc = td_text_nfc (gtk_editable_get_text (GTK_EDITABLE (b->widget)));
-
-        if (g_strcmp0 (nfc, *FIELD (b, char *)) == 0)
-          {
-            g_free (nfc);
-            return;
-          }
-        begin (b);
-        g_free (*FIELD (b, char *));
-        *FIELD (b, char *) = nfc;
-        td_plan_commit (b->plan);
-      }
+      commit_text (b, gtk_editable_get_text (GTK_EDITABLE (b->widget)));
       break;
     case BIND_TEXT_VIEW:
       {
         GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget));
         GtkTextIter start, end;
         g_autofree char *text = NULL;
-        char *nfc;
 
         gtk_text_buffer_get_bounds (buffer, &start, &end);
         text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-        nfc = td_text_nfc (text);
-        if (g_strcmp0 (nfc, *FIELD (b, char *)) == 0)
-          {
-            g_free (nfc);
-            return;
-          }
-        begin (b);
-        g_free (*FIELD (b, char *));
-        *FIELD (b, char *) = nfc;
-        td_plan_commit (b->plan);
+        commit_text (b, text);
       }
       break;
     case BIND_DATE:
